@@ -1,0 +1,15 @@
+//! nomina: language identification, transliteration-aware name matching and gazetteer tagging
+//! for multilingual news.
+//!
+//! The core modules are plain Rust and know nothing of Python; `python` (behind the `python`
+//! cargo feature) is the thin PyO3 layer that maturin builds into `nomina._nomina`.
+
+pub mod error;
+pub mod langid;
+pub mod parallel;
+pub mod text_offsets;
+
+#[cfg(feature = "python")]
+mod python;
+
+pub use error::{NominaError, Result};

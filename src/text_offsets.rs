@@ -1,0 +1,67 @@
+//! Python `str` indices are code-point indices; Rust slices are byte offsets. Everything the
+//! core returns to Python goes through `CharIndexer`, so offsets always point into the text
+//! the user gave.
+
+/// Converts byte offsets of one text into code-point (Python `str`) offsets, in O(log n) each
+/// after an O(n) scan; cheap for the common pure-ASCII case.
+pub struct CharIndexer<'a> {
+    text: &'a str,
+    /// Byte offset of every non-ASCII char start, empty when the text is ASCII.
+    non_ascii_starts: Vec<usize>,
+    /// Bytes beyond one per char, summed over the non-ASCII chars up to and including each.
+    extra_bytes_through: Vec<usize>,
+}
+
+impl<'a> CharIndexer<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut non_ascii_starts = Vec::new();
+        let mut extra_bytes_through = Vec::new();
+        if !text.is_ascii() {
+            let mut extra = 0;
+            for (i, c) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
+                extra += c.len_utf8() - 1;
+                non_ascii_starts.push(i);
+                extra_bytes_through.push(extra);
+            }
+        }
+        CharIndexer { text, non_ascii_starts, extra_bytes_through }
+    }
+
+    /// Code-point index of byte offset `byte` (which must be on a char boundary).
+    pub fn char_index(&self, byte: usize) -> usize {
+        debug_assert!(self.text.is_char_boundary(byte));
+        if self.non_ascii_starts.is_empty() {
+            return byte;
+        }
+        // Each non-ASCII char before `byte` takes len_utf8() bytes but one index.
+        match self.non_ascii_starts.partition_point(|&start| start < byte) {
+            0 => byte,
+            before => byte - self.extra_bytes_through[before - 1],
+        }
+    }
+}
+
+/// Code-point index of a byte offset, for one-off conversions.
+pub fn char_index(text: &str, byte: usize) -> usize {
+    text[..byte].chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_counting_chars() {
+        let text = "Al-Qaïm à l'est, البوكمال 😀 x\r\nend";
+        let indexer = CharIndexer::new(text);
+        for (byte, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+            assert_eq!(indexer.char_index(byte), char_index(text, byte), "byte {byte}");
+        }
+    }
+
+    #[test]
+    fn ascii_is_identity() {
+        let indexer = CharIndexer::new("plain ascii");
+        assert_eq!(indexer.char_index(5), 5);
+    }
+}
