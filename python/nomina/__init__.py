@@ -1,0 +1,27 @@
+"""nomina: what language a text is in, whether two spellings are one name, and which known
+places, organisations and people a text mentions.
+
+>>> import nomina
+>>> nomina.detect("Le groupe Etat islamique a repris la ville de Boukamal.").lang
+'fr'
+"""
+
+from nomina._nomina import (
+    Detection,
+    LanguageSpan,
+    __version__,
+    detect,
+    detect_batch,
+    detect_spans,
+    languages,
+)
+
+__all__ = [
+    "Detection",
+    "LanguageSpan",
+    "__version__",
+    "detect",
+    "detect_batch",
+    "detect_spans",
+    "languages",
+]
