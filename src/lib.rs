@@ -5,6 +5,7 @@
 //! cargo feature) is the thin PyO3 layer that maturin builds into `nomina._nomina`.
 
 pub mod error;
+pub mod gazetteer;
 pub mod langid;
 pub mod parallel;
 pub mod text_offsets;
