@@ -7,8 +7,12 @@
 pub mod error;
 pub mod gazetteer;
 pub mod langid;
+pub mod normalize;
 pub mod parallel;
+pub mod similarity;
 pub mod text_offsets;
+pub mod translit;
+pub mod variants;
 
 #[cfg(feature = "python")]
 mod python;

@@ -11,8 +11,8 @@ use super::find::TrigramIndex;
 use super::stopwords;
 use super::words::Shape;
 use crate::error::{NominaError, Result};
-use super::folding::normalize;
-use super::folding::variant_key;
+use crate::normalize::normalize;
+use crate::variants::variant_key;
 
 /// What a name is to its entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

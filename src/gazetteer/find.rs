@@ -8,9 +8,9 @@ use rustc_hash::FxHashMap;
 use super::build::{Gazetteer, Role};
 use super::resolve::prominence;
 use super::tag::MatchKind;
-use super::folding::normalize;
-use super::folding::similarity;
-use super::folding::variant_key;
+use crate::normalize::normalize;
+use crate::similarity::similarity;
+use crate::variants::variant_key;
 
 /// One answer of `find`: an entity, how sure, and which of its names matched.
 #[derive(Debug, Clone, PartialEq)]

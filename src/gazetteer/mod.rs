@@ -5,7 +5,6 @@
 pub mod build;
 pub mod entity;
 pub mod find;
-mod folding;
 pub mod geonames;
 pub mod records;
 mod resolve;

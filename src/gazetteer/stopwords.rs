@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use super::folding::normalize;
+use crate::normalize::normalize;
 
 /// Languages with stopword lists, each with one bit (at most 64).
 fn languages() -> &'static [&'static str] {

@@ -17,8 +17,8 @@ use serde_json::{Map, Value};
 use super::build::{entity_names, Gazetteer};
 use super::entity::{CaseMode, Entity};
 use crate::error::{NominaError, Result};
-use super::folding::normalize;
-use super::folding::variant_key;
+use crate::normalize::normalize;
+use crate::variants::variant_key;
 
 const MAGIC: &[u8; 8] = b"NOMINAGZ";
 const VERSION: u32 = 1;

@@ -18,9 +18,9 @@ use super::stopwords;
 use super::words::{ends_word, is_word_char, starts_word, Shape};
 use crate::error::Result;
 use crate::langid::{Language, LanguageDetector};
-use super::folding::{normalize, normalize_with_offsets, NormalizedText};
+use crate::normalize::{normalize, normalize_with_offsets, NormalizedText};
 use crate::text_offsets::CharIndexer;
-use super::folding::variant_key;
+use crate::variants::variant_key;
 
 /// How a mention or candidate matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
