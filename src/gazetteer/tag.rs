@@ -7,7 +7,10 @@
 //! that the exact tier left alone (*Boukamal* → "Ālbū Kamāl"). Then each mention gets one
 //! entity, chosen from the document's context (see `resolve`).
 
+use std::cell::RefCell;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use super::build::{Gazetteer, Groups, Matcher, NameRef, Role};
 use super::entity::CaseMode;
@@ -98,6 +101,15 @@ impl TagOptions {
     }
 }
 
+/// English words turn up in news of every language (titles, quotes, agency names), so English
+/// stopwords count in every text.
+fn english() -> u64 {
+    stopwords::language_bit("en").unwrap_or(0)
+}
+
+/// Bytes of a text that language detection reads: enough for a news article's language.
+const SAMPLE: usize = 800;
+
 /// The stopword languages of one text, detected only if some match needs them.
 struct TextLanguage<'a> {
     text: &'a str,
@@ -105,21 +117,24 @@ struct TextLanguage<'a> {
 }
 
 impl TextLanguage<'_> {
+    /// Whether a folded form with stopword languages `stop` is a stopword here. English
+    /// stopwords always are (see `bits`), which spares detecting the language of most texts.
+    fn is_stopword(&mut self, stop: u64) -> bool {
+        stop != 0 && (stop & english() != 0 || stop & self.bits() != 0)
+    }
+
     fn bits(&mut self) -> u64 {
         if let Some(bits) = self.bits {
             return bits;
         }
         static DETECTOR: OnceLock<LanguageDetector> = OnceLock::new();
-        // A few kilobytes tell the language of a news article; more only costs time.
-        let mut end = self.text.len().min(4096);
+        let mut end = self.text.len().min(SAMPLE);
         while !self.text.is_char_boundary(end) {
             end -= 1;
         }
         let detected = DETECTOR.get_or_init(LanguageDetector::default).detect(&self.text[..end]);
-        // English words turn up in news of every language (titles, quotes, agency names).
-        let english = stopwords::language_bit("en").unwrap_or(0);
         let bits = match detected {
-            Some(d) if d.reliable => stopwords::language_bit(d.language.code()).unwrap_or(0) | english,
+            Some(d) if d.reliable => stopwords::language_bit(d.language.code()).unwrap_or(0) | english(),
             _ => stopwords::ANY_LANGUAGE,
         };
         self.bits = Some(bits);
@@ -134,38 +149,35 @@ const PARTICLES: &[&str] = &[
     "bin", "ben", "abu", "abou", "bou", "de", "di", "du", "da", "del", "der", "van", "von",
 ];
 
-/// Whether two spellings start alike, once a leading Arabic article is set aside and letters
-/// that transliterations swap (*Ou*/*U*/*W*, *I*/*E*/*Y*, *K*/*Q*/*C*, *J*/*G*/*Dj*) are taken as one:
-/// the variant key ignores vowels, which lets *Urban* meet *‘Irbīn* otherwise.
-fn same_initial(a: &str, b: &str) -> bool {
-    fn initial(s: &str) -> Option<char> {
-        let folded = normalize(s);
-        let mut rest = folded.trim_start_matches(|c: char| !c.is_alphanumeric());
-        for article in ["al-", "el-", "al ", "el ", "al'", "el'"] {
-            if let Some(r) = rest.strip_prefix(article) {
-                rest = r;
-                break;
-            }
+/// The first letter of a folded name once a leading Arabic article is set aside, with letters
+/// that transliterations swap (*Ou*/*U*/*W*, *I*/*E*/*Y*, *K*/*Q*/*C*, *J*/*G*/*Dj*) taken as
+/// one. The variant key ignores vowels, which lets *Urban* meet *‘Irbīn*; two spellings of one
+/// name start alike.
+pub(crate) fn initial_class(folded: &str) -> char {
+    let mut rest = folded.trim_start_matches(|c: char| !c.is_alphanumeric());
+    for article in ["al-", "el-", "al ", "el ", "al'", "el'"] {
+        if let Some(r) = rest.strip_prefix(article) {
+            rest = r;
+            break;
         }
-        // Abu / Abou / Albu / Bou: the Maghrebi spelling drops the first vowel.
-        for abu in ["abu", "abou", "albu"] {
-            if rest.starts_with(abu) {
-                return Some('b');
-            }
-        }
-        let c = rest.chars().find(|c| c.is_alphanumeric())?;
-        Some(match c {
-            'o' | 'u' | 'w' => 'u',
-            'i' | 'e' | 'y' => 'i',
-            'k' | 'q' | 'c' => 'k',
-            'j' | 'g' | 'd' if rest.starts_with("dj") || c != 'd' => 'j',
-            c => c,
-        })
     }
-    match (initial(a), initial(b)) {
-        (Some(x), Some(y)) => x == y || !x.is_ascii() || !y.is_ascii(),
-        _ => true,
+    // Abu / Abou / Albu / Bou: the Maghrebi spelling drops the first vowel.
+    if ["abu", "abou", "albu"].iter().any(|abu| rest.starts_with(abu)) {
+        return 'b';
     }
+    match rest.chars().find(|c| c.is_alphanumeric()) {
+        None => '\0',
+        Some('o' | 'u' | 'w') => 'u',
+        Some('i' | 'e' | 'y') => 'i',
+        Some('k' | 'q' | 'c') => 'k',
+        Some('d') if rest.starts_with("dj") => 'j',
+        Some('j' | 'g') => 'j',
+        Some(c) => c,
+    }
+}
+
+fn same_initial(a: char, b: char) -> bool {
+    a == b || !a.is_ascii() || !b.is_ascii() || a == '\0' || b == '\0'
 }
 
 fn is_particle(word: &str) -> bool {
@@ -194,9 +206,7 @@ impl Gazetteer {
         let matcher = self.matcher()?;
         let mut lang = TextLanguage {
             text,
-            bits: options.lang.map(|l| {
-                stopwords::language_bit(l.code()).unwrap_or(0) | stopwords::language_bit("en").unwrap_or(0)
-            }),
+            bits: options.lang.map(|l| stopwords::language_bit(l.code()).unwrap_or(0) | english()),
         };
         let mut found = Vec::new();
         if let Some(matcher) = matcher {
@@ -330,8 +340,8 @@ impl Gazetteer {
         } else {
             0
         };
-        let is_stopword = stop_langs != 0 && stop_langs & lang.bits() != 0;
         let mut options_ = Vec::new();
+        let mut acronym_in_capitals = false;
         for &n in self.pattern_groups().members(group) {
             let name: &NameRef = &self.names[n as usize];
             if name.role == Role::Demonym && !options.demonyms {
@@ -340,18 +350,48 @@ impl Gazetteer {
             if smart && name.role != Role::Demonym && !shape.fits_name(name.shape) {
                 continue;
             }
-            if is_stopword && !(name.shape.all_caps && shape.all_caps) {
-                continue;
-            }
+            acronym_in_capitals |= name.shape.all_caps && shape.all_caps;
             let kind = match name.role {
                 Role::Demonym => MatchKind::Demonym,
                 _ if self.surface(name) != span => MatchKind::Normalized,
                 Role::Name => MatchKind::Exact,
                 Role::Alias => MatchKind::Alias,
             };
-            options_.push(Option_ { entity: name.entity, kind });
+            options_.push((Option_ { entity: name.entity, kind }, name.shape.all_caps));
         }
+        // Only now, with a name written as a name, is the language worth detecting.
+        if !options_.is_empty() && lang.is_stopword(stop_langs) {
+            if !acronym_in_capitals {
+                return None;
+            }
+            options_.retain(|&(_, all_caps)| all_caps);
+        }
+        let options_: Vec<Option_> = options_.into_iter().map(|(o, _)| o).collect();
         (!options_.is_empty()).then(|| Found::new(ostart, oend, options_))
+    }
+
+    /// The group of names whose variant key is that of `span` (keys under four letters say
+    /// too little). Memoised per thread: capitalised words recur across a stream of articles
+    /// (names, sentence openers), and the key is the costly part of the variant tier.
+    fn key_group_of(&self, span: &str) -> Option<u32> {
+        thread_local! {
+            static MEMO: RefCell<(u64, FxHashMap<Box<str>, Option<u32>>)> = RefCell::new((0, FxHashMap::default()));
+        }
+        const MEMO_LIMIT: usize = 200_000;
+        MEMO.with(|memo| {
+            let mut memo = memo.borrow_mut();
+            if memo.0 != self.uid || memo.1.len() >= MEMO_LIMIT {
+                memo.0 = self.uid;
+                memo.1.clear();
+            }
+            if let Some(&group) = memo.1.get(span) {
+                return group;
+            }
+            let key = variant_key(span);
+            let group = if key.chars().count() < 4 { None } else { self.keys.get(&key) };
+            memo.1.insert(Box::from(span), group);
+            group
+        })
     }
 
     fn variant_tier(&self, text: &str, options: &TagOptions, lang: &mut TextLanguage, found: &mut Vec<Found>) {
@@ -413,18 +453,15 @@ impl Gazetteer {
                 }
                 let (s, e) = (words[i].0, words[i + n - 1].1);
                 let span = &text[s..e];
-                if n == 1 && span.len() <= 12 {
-                    let stop = stopwords::languages_of(&normalize(span));
-                    if stop != 0 && stop & lang.bits() != 0 {
+                let group = self.key_group_of(span);
+                let Some(g) = group else { continue };
+                if n == 1 {
+                    if lang.is_stopword(stopwords::languages_of(&normalize(span))) {
                         continue;
                     }
                 }
-                let key = variant_key(span);
-                if key.chars().count() < 4 {
-                    continue;
-                }
-                let Some(g) = self.keys.get(&key) else { continue };
                 let shape = Shape::of(span);
+                let initial = initial_class(&normalize(span));
                 let mut options_ = Vec::new();
                 for &m in self.keys.members(g) {
                     let name = &self.names[m as usize];
@@ -433,7 +470,7 @@ impl Gazetteer {
                         _ => {
                             !name.shape.all_caps
                                 && shape.fits_name(name.shape)
-                                && same_initial(span, self.surface(name))
+                                && same_initial(initial, name.initial)
                         }
                     };
                     if ok {
