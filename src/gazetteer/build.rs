@@ -161,6 +161,8 @@ pub struct Gazetteer {
     pub(crate) surfaces: Option<Groups>,
     /// Stopword languages (bit set, see `stopwords`) of each folded form.
     pub(crate) form_stop_langs: Vec<u64>,
+    /// Whether some name of each folded form is a demonym (may match in lower case).
+    pub(crate) form_has_demonym: Vec<bool>,
     /// The exact tier's automaton over the patterns, built on first use: finding and loading
     /// do not need it, and it is the slowest part to build.
     pub(crate) matcher: OnceLock<std::result::Result<Option<Matcher>, String>>,
@@ -258,6 +260,10 @@ impl Gazetteer {
             Groups::build(all.into_iter(), names.len()).0
         });
         let form_stop_langs = forms.texts().map(stopwords::languages_of).collect();
+        let mut form_has_demonym = vec![false; forms.len()];
+        for n in names.iter().filter(|n| n.role == Role::Demonym && n.form != u32::MAX) {
+            form_has_demonym[n.form as usize] = true;
+        }
         static NEXT_UID: AtomicU64 = AtomicU64::new(1);
         Ok(Gazetteer {
             uid: NEXT_UID.fetch_add(1, Ordering::Relaxed),
@@ -269,6 +275,7 @@ impl Gazetteer {
             keys,
             surfaces,
             form_stop_langs,
+            form_has_demonym,
             matcher: OnceLock::new(),
             trigrams: OnceLock::new(),
         })

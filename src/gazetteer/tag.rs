@@ -107,6 +107,27 @@ fn english() -> u64 {
     stopwords::language_bit("en").unwrap_or(0)
 }
 
+/// English function words, a quarter of the words of any English text and few of other
+/// languages'. A text whose opening words are this dense in them is English without asking
+/// the detector (the common case of news in English, and the costliest part of tagging it).
+const ENGLISH_FUNCTION_WORDS: &[&str] = &[
+    "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "was", "by", "at", "from",
+    "it", "his", "her", "said", "he", "she", "be", "are", "has", "have", "an", "were", "will", "but", "not",
+    "this", "their", "they", "which", "after", "who", "been", "had", "its", "or", "would", "there",
+];
+
+fn looks_english(sample: &str) -> bool {
+    let mut words = 0;
+    let mut function = 0;
+    for word in sample.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(120) {
+        words += 1;
+        if word.len() <= 5 && ENGLISH_FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(word)) {
+            function += 1;
+        }
+    }
+    words >= 20 && function * 100 >= words * 28
+}
+
 /// Bytes of a text that language detection reads: enough for a news article's language.
 const SAMPLE: usize = 800;
 
@@ -132,7 +153,12 @@ impl TextLanguage<'_> {
         while !self.text.is_char_boundary(end) {
             end -= 1;
         }
-        let detected = DETECTOR.get_or_init(LanguageDetector::default).detect(&self.text[..end]);
+        let sample = &self.text[..end];
+        if looks_english(sample) {
+            self.bits = Some(english());
+            return english();
+        }
+        let detected = DETECTOR.get_or_init(LanguageDetector::default).detect(sample);
         let bits = match detected {
             Some(d) if d.reliable => stopwords::language_bit(d.language.code()).unwrap_or(0) | english(),
             _ => stopwords::ANY_LANGUAGE,
@@ -329,8 +355,16 @@ impl Gazetteer {
         };
         let span = &text[ostart..oend];
         let smart = self.case == CaseMode::Smart;
-        if smart && !span.chars().any(char::is_alphabetic) {
-            return None; // numbers and codes are not names in running text
+        if smart {
+            // Most raw matches are common words in lower case (the, and, des): out at once
+            // unless a demonym (which may be lower case) is among the names.
+            let demonym = self.surfaces.is_none() && self.form_has_demonym.get(group as usize).copied().unwrap_or(false);
+            if span.is_ascii() && !demonym && !span.bytes().any(|b| b.is_ascii_uppercase()) {
+                return None;
+            }
+            if !span.chars().any(char::is_alphabetic) {
+                return None; // numbers and codes are not names in running text
+            }
         }
         let shape = Shape::of(span);
         let one_word = !hay[start..end].contains(' ');
@@ -487,5 +521,25 @@ impl Gazetteer {
             i += matched.max(1);
         }
         found.extend(new);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_english;
+
+    #[test]
+    fn english_is_recognised_by_its_function_words_only() {
+        let en = "A Turkish policeman fatally shot Russia's ambassador to Turkey on Monday in front of a shocked \
+                  gathering at a photo exhibit and then, pacing near the body of his victim, appeared to condemn \
+                  Russia's military role in Syria.";
+        let fr = "Le groupe Etat islamique (EI) est parvenu à reprendre samedi à l'issue de violents combats la \
+                  ville syrienne de Boukamal, frontalière de l'Irak et ultime bastion urbain des jihadistes.";
+        let de = "Die Stadt Abu Kamal liegt am Euphrat, nahe der Grenze zum Irak, und war die letzte Hochburg der \
+                  Dschihadisten in Syrien, sagte ein Sprecher am Samstag in Damaskus.";
+        assert!(looks_english(en));
+        assert!(!looks_english(fr));
+        assert!(!looks_english(de));
+        assert!(!looks_english("The end"));
     }
 }
