@@ -90,8 +90,8 @@ impl TrigramIndex {
         lists.sort_by_key(|p| p.len());
         // The rarest trigrams carry the information; common ones ("an", "al") would make a
         // lookup as slow as a scan. Read lists until the budget is spent (at least three).
-        const BUDGET: usize = 6000;
-        let mut counts: FxHashMap<u32, u32> = FxHashMap::default();
+        const BUDGET: usize = 4000;
+        let mut counts: FxHashMap<u32, u32> = FxHashMap::with_capacity_and_hasher(2048, Default::default());
         let mut spent = 0;
         let mut read = 0;
         for list in &lists {
@@ -147,6 +147,11 @@ fn edit_ratio(a: &str, b: &str) -> f64 {
 }
 
 impl Gazetteer {
+    /// `find` for many names on `threads` threads (`None`: all cores); same answers, same order.
+    pub fn find_batch(&self, names: &[&str], options: &FindOptions, threads: Option<usize>) -> crate::Result<Vec<Vec<Candidate>>> {
+        crate::parallel::map_ordered(names, threads, |name| self.find(name, options))
+    }
+
     /// The entities whose names are closest to `name`, best first.
     pub fn find(&self, name: &str, options: &FindOptions) -> Vec<Candidate> {
         let query = name.trim();
@@ -180,7 +185,7 @@ impl Gazetteer {
         let hits = forms.iter().flat_map(|&(g, _)| self.forms.members(g)).filter(|&&n| wanted(n)).count();
         if hits < options.limit {
             let index = self.trigrams.get_or_init(|| TrigramIndex::build(self.forms.texts()));
-            for f in index.nearest(&folded, 32) {
+            for f in index.nearest(&folded, 24) {
                 if !forms.iter().any(|&(g, _)| g == f) {
                     forms.push((f, MatchKind::Fuzzy));
                 }
@@ -200,7 +205,7 @@ impl Gazetteer {
                 continue;
             }
             scored_forms += 1;
-            if scored_forms > 16 + options.limit {
+            if scored_forms > 8 + options.limit {
                 break;
             }
             for n in members {

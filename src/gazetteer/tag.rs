@@ -207,7 +207,7 @@ fn same_initial(a: char, b: char) -> bool {
 }
 
 fn is_particle(word: &str) -> bool {
-    PARTICLES.contains(&word)
+    word.len() <= 4 && PARTICLES.contains(&word)
 }
 
 /// End of the word containing byte `at` of `hay` (or `at` itself after a non-word char).
@@ -429,10 +429,18 @@ impl Gazetteer {
     }
 
     fn variant_tier(&self, text: &str, options: &TagOptions, lang: &mut TextLanguage, found: &mut Vec<Found>) {
-        let mut words: Vec<(usize, usize)> = Vec::new();
+        let mut words: Vec<(usize, usize)> = Vec::with_capacity(text.len() / 5);
         let mut start = None;
-        for (i, c) in text.char_indices() {
-            match (is_word_char(c), start) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let (is_word, width) = if bytes[i] < 0x80 {
+                (bytes[i].is_ascii_alphanumeric(), 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (is_word_char(c), c.len_utf8())
+            };
+            match (is_word, start) {
                 (true, None) => start = Some(i),
                 (false, Some(s)) => {
                     words.push((s, i));
@@ -440,6 +448,7 @@ impl Gazetteer {
                 }
                 _ => {}
             }
+            i += width;
         }
         if let Some(s) = start {
             words.push((s, text.len()));
@@ -454,8 +463,9 @@ impl Gazetteer {
             covered[w] = k < found.len() && found[k].start < we;
         }
         // Capitalised (or caseless-script) words, and lower-case particles.
-        let capitalised = |w: &str| {
-            w.chars().next().is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
+        let capitalised = |w: &str| match w.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => w.chars().next().is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase())),
         };
         let joined = |a: usize, b: usize| {
             let gap = &text[words[a].1..words[b].0];
