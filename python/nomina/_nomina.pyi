@@ -1,14 +1,15 @@
 """Type stubs and reference documentation of the Rust extension ``nomina._nomina``."""
 
 from collections.abc import Iterable, Sequence
-from typing import Optional
+from typing import Optional, final
 
 __version__: str
 
+@final
 class Detection:
     """The language of one text.
 
-    >>> d = nomina.detect("Le groupe Etat islamique a repris la ville de Boukamal.")
+    >>> d = nomina.detect("Le groupe Etat islamique a repris samedi la ville syrienne de Boukamal, frontalière de l'Irak.")
     >>> d.lang, d.iso639_3, d.name, d.script, d.reliable
     ('fr', 'fra', 'French', 'Latin', True)
     """
@@ -25,11 +26,12 @@ class Detection:
     """How sure the detector is, in [0, 1]."""
     reliable: bool
     """Whether the answer is trustworthy (long enough text, clear winner)."""
-    def __init__(
-        self, lang: str, iso639_3: str, name: str, script: str, confidence: float, reliable: bool
-    ) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __new__(
+        cls, lang: str, iso639_3: str, name: str, script: str, confidence: float, reliable: bool
+    ) -> Detection: ...
+    def __eq__(self, value: object, /) -> bool: ...
 
+@final
 class LanguageSpan:
     """A maximal run of one language in a text; ``text[span.start:span.end]`` is that run.
 
@@ -45,8 +47,8 @@ class LanguageSpan:
     """ISO 639-1 code where one exists, else ISO 639-3."""
     confidence: float
     """Mean detection confidence over the run, weighted by length, in [0, 1]."""
-    def __init__(self, start: int, end: int, lang: str, confidence: float) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __new__(cls, start: int, end: int, lang: str, confidence: float) -> LanguageSpan: ...
+    def __eq__(self, value: object, /) -> bool: ...
 
 def detect(text: str, allowlist: Optional[Sequence[str]] = None) -> Optional[Detection]:
     """Detect the language of ``text``.
@@ -55,7 +57,7 @@ def detect(text: str, allowlist: Optional[Sequence[str]] = None) -> Optional[Det
     ``allowlist`` restricts the answer to some languages, given as ISO 639-1 or 639-3 codes or
     English names; an unknown one raises ``ValueError`` naming it.
 
-    >>> nomina.detect("Die Stadt Abu Kamal liegt am Euphrat.").lang
+    >>> nomina.detect("Die Terrormiliz Islamischer Staat hat die syrische Stadt Abu Kamal am Euphrat zurückerobert.").lang
     'de'
     >>> nomina.detect("12:30") is None
     True
