@@ -454,6 +454,31 @@ def _resolve_parents(records: List[Dict[str, Any]]) -> None:
             r["attributes"] = {k: attrs[k] for k in sorted(attrs)}
 
 
+def add_subdivision_centroids(cities: List[Dict[str, Any]], subdivisions: List[Dict[str, Any]]) -> None:
+    """Give first-level subdivisions (no coordinates in the sources) the population-weighted
+    centroid of their GeoNames places, marked attributes.coordinates = "population_centroid".
+    Skipped where the places straddle the antimeridian (Chukotka, Fiji...)."""
+    acc: Dict[str, List[float]] = {}
+    lons: Dict[str, List[float]] = {}
+    for c in cities:
+        admin1 = c.get("attributes", {}).get("admin1")
+        if not admin1 or "lat" not in c:
+            continue
+        w = float(max(c.get("population", 0), 1))
+        a = acc.setdefault(admin1, [0.0, 0.0, 0.0])
+        a[0] += w * c["lat"]
+        a[1] += w * c["lon"]
+        a[2] += w
+        lons.setdefault(admin1, []).append(c["lon"])
+    for r in subdivisions:
+        a = acc.get(r["id"])
+        if a is None or "lat" in r or max(lons[r["id"]]) - min(lons[r["id"]]) > 180:
+            continue
+        r["lat"] = round(a[0] / a[2], 4)
+        r["lon"] = round(a[1] / a[2], 4)
+        r["attributes"]["coordinates"] = "population_centroid"
+
+
 def load_jsonl(path: Path) -> List[Dict[str, Any]]:
     out = []
     with open(path, encoding="utf-8") as f:
@@ -509,9 +534,11 @@ def build() -> List[Dict[str, Any]]:
     records: List[Dict[str, Any]] = []
     subdivisions = build_subdivisions()
     _resolve_parents(subdivisions)
+    cities = build_cities()
+    add_subdivision_centroids(cities, subdivisions)
     # Order matters when two sources share an id: countries and continents are authoritative
     # over a city or subdivision record with the same GeoNames id (none today).
-    for part in (build_cities(), subdivisions, build_continents(), build_countries()):
+    for part in (cities, subdivisions, build_continents(), build_countries()):
         records = merge(records, part) if records else part
     records = merge(records, load_jsonl(HERE / "curated_places.jsonl"))
     records = merge(records, load_jsonl(HERE / "actors.jsonl"))
