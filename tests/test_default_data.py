@@ -133,7 +133,7 @@ def test_curated_files_are_valid(country_codes):
     for name in ("actors.jsonl", "curated_places.jsonl"):
         for lineno, r in enumerate(read_jsonl(DATA / name), 1):
             if "name" not in r:  # a patch of a generated record: id and extra aliases only
-                assert r["id"].startswith(("geonames:", "iso3166-2:")) and r.get("aliases"), (name, lineno)
+                assert r["id"].startswith(("geonames:", "iso3166-2:", "m49:")) and r.get("aliases"), (name, lineno)
                 continue
             check_record(r, f"{name}:{lineno}", country_codes)
     demonyms = json.loads((DATA / "country_demonyms.json").read_text(encoding="utf-8"))
@@ -362,6 +362,14 @@ def test_cities_worldwide(records):
     places = [r for r in records if r["kind"] == "place"]
     assert len(places) >= 50_000
     assert Counter(r["country"] for r in places)["US"] >= 5000
+
+
+def test_macro_regions(by_id, alias_index):
+    western_asia = by_id["m49:145"]
+    assert {"SY", "IQ", "TR", "SA", "IL"} <= set(western_asia["attributes"]["members"])
+    for name, id_ in [("Asie occidentale", "m49:145"), ("Afrique du Nord", "m49:015"), ("Amérique latine", "m49:419"),
+                      ("Afrique subsaharienne", "m49:202"), ("Asie centrale", "m49:143"), ("péninsule coréenne", "curated:korean_peninsula")]:
+        assert id_ in alias_index.get(fold(name), set()), name
 
 
 CURATED_REGIONS = ["Eastern Ghouta", "Ghouta orientale", "Kurdistan", "Levant", "Sinaï", "Golan Heights",

