@@ -1,18 +1,16 @@
 """Type stubs and reference documentation of the Rust extension ``nomina._nomina``."""
 
-from collections.abc import Iterable, Sequence
-from typing import Optional
-
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from os import PathLike
-from typing import Any, Union
+from typing import Any, Optional, Union, final
 
 __version__: str
 
+@final
 class Detection:
     """The language of one text.
 
-    >>> d = nomina.detect("Le groupe Etat islamique a repris la ville de Boukamal.")
+    >>> d = nomina.detect("Le groupe Etat islamique a repris samedi la ville syrienne de Boukamal, frontalière de l'Irak.")
     >>> d.lang, d.iso639_3, d.name, d.script, d.reliable
     ('fr', 'fra', 'French', 'Latin', True)
     """
@@ -29,11 +27,12 @@ class Detection:
     """How sure the detector is, in [0, 1]."""
     reliable: bool
     """Whether the answer is trustworthy (long enough text, clear winner)."""
-    def __init__(
-        self, lang: str, iso639_3: str, name: str, script: str, confidence: float, reliable: bool
-    ) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __new__(
+        cls, lang: str, iso639_3: str, name: str, script: str, confidence: float, reliable: bool
+    ) -> Detection: ...
+    def __eq__(self, value: object, /) -> bool: ...
 
+@final
 class LanguageSpan:
     """A maximal run of one language in a text; ``text[span.start:span.end]`` is that run.
 
@@ -49,8 +48,8 @@ class LanguageSpan:
     """ISO 639-1 code where one exists, else ISO 639-3."""
     confidence: float
     """Mean detection confidence over the run, weighted by length, in [0, 1]."""
-    def __init__(self, start: int, end: int, lang: str, confidence: float) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __new__(cls, start: int, end: int, lang: str, confidence: float) -> LanguageSpan: ...
+    def __eq__(self, value: object, /) -> bool: ...
 
 def detect(text: str, allowlist: Optional[Sequence[str]] = None) -> Optional[Detection]:
     """Detect the language of ``text``.
@@ -59,7 +58,7 @@ def detect(text: str, allowlist: Optional[Sequence[str]] = None) -> Optional[Det
     ``allowlist`` restricts the answer to some languages, given as ISO 639-1 or 639-3 codes or
     English names; an unknown one raises ``ValueError`` naming it.
 
-    >>> nomina.detect("Die Stadt Abu Kamal liegt am Euphrat.").lang
+    >>> nomina.detect("Die Terrormiliz Islamischer Staat hat die syrische Stadt Abu Kamal am Euphrat zurückerobert.").lang
     'de'
     >>> nomina.detect("12:30") is None
     True
@@ -97,6 +96,7 @@ def languages() -> list[tuple[str, str, str]]:
 
 # --- gazetteer ---------------------------------------------------------------------------------
 
+@final
 class Entity:
     """A place, country, region, organisation or person, with every name it goes by.
 
@@ -126,8 +126,8 @@ class Entity:
     """Adjectives and demonyms (``syrienne``, ``Syrian``) tagged with ``match="demonym"``."""
     attributes: dict[str, Any]
     """Every other field of the record (JSON-like values)."""
-    def __init__(
-        self,
+    def __new__(
+        cls,
         id: str,
         name: str,
         kind: str = "other",
@@ -138,10 +138,11 @@ class Entity:
         population: Optional[int] = None,
         demonyms: Optional[Sequence[str]] = None,
         attributes: Optional[Mapping[str, Any]] = None,
-    ) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
+    ) -> Entity: ...
+    def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
+@final
 class Mention:
     """One entity found in a text: ``text[m.start:m.end] == m.text``, always.
 
@@ -167,18 +168,19 @@ class Mention:
     (a transliteration variant: same ``variant_key``), ``"demonym"``."""
     alternatives: list[str]
     """Ids of the other entities these words could name, best first."""
-    def __init__(
-        self, start: int, end: int, text: str, entity: Entity, score: float, match: str, alternatives: Sequence[str] = ...
-    ) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __new__(
+        cls, start: int, end: int, text: str, entity: Entity, score: float, match: str, alternatives: Sequence[str] = ...
+    ) -> Mention: ...
+    def __eq__(self, value: object, /) -> bool: ...
 
+@final
 class Candidate:
     """One answer of ``Gazetteer.find``.
 
     >>> g = nomina.Gazetteer.from_records([{"id": "geonames:174448", "name": "Ālbū Kamāl", "aliases": ["Abu Kamal"]}])
     >>> c = g.find("Boukamal")[0]
     >>> c.entity.id, c.alias, c.match
-    ('geonames:174448', 'Ālbū Kamāl', 'variant')
+    ('geonames:174448', 'Abu Kamal', 'variant')
     """
 
     entity: Entity
@@ -188,9 +190,10 @@ class Candidate:
     """The entity's name or alias that matched best."""
     match: str
     """``"exact"``, ``"alias"``, ``"normalized"``, ``"variant"``, ``"demonym"`` or ``"fuzzy"``."""
-    def __init__(self, entity: Entity, score: float, alias: str, match: str) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __new__(cls, entity: Entity, score: float, alias: str, match: str) -> Candidate: ...
+    def __eq__(self, value: object, /) -> bool: ...
 
+@final
 class Gazetteer:
     """Entities and every name they go by, to find in text (``tag``) and by name (``find``).
 
@@ -374,7 +377,7 @@ class Gazetteer:
         """
     def _raw_scan(self, texts: Sequence[str]) -> tuple[int, float, float]:
         """Benchmark helper: (matches, fold seconds, scan seconds) of the bare automaton."""
-    def __getitem__(self, id: str) -> Entity: ...
-    def __contains__(self, id: object) -> bool: ...
+    def __getitem__(self, key: str, /) -> Entity: ...
+    def __contains__(self, key: object, /) -> bool: ...
     def __len__(self) -> int: ...
     def __reduce__(self) -> tuple[Any, tuple[bytes]]: ...
