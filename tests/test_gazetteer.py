@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import pickle
 import re
@@ -352,6 +353,9 @@ def test_from_jsonl_and_errors(tmp_path):
     path = tmp_path / "actors.jsonl"
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in SEED_RECORDS[:3]) + "\n\n", encoding="utf-8")
     assert len(Gazetteer.from_jsonl(path)) == 3
+    gz = tmp_path / "actors.jsonl.gz"
+    gz.write_bytes(gzip.compress(path.read_bytes()))
+    assert Gazetteer.from_jsonl(gz).entities() == Gazetteer.from_jsonl(path).entities()
     path.write_text('{"id": "a", "name": "A"}\n{"id": "b", "name": \n', encoding="utf-8")
     with pytest.raises(ValueError, match=r"actors\.jsonl, line 2: invalid JSON"):
         Gazetteer.from_jsonl(path)
@@ -381,6 +385,18 @@ def test_from_geonames_with_alternate_names(tmp_path):
     dump.write_text("1\tonly two\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"line 1: expected 19 tab-separated columns"):
         Gazetteer.from_geonames(dump)
+
+
+def test_case_sensitive_and_ambiguous_aliases_from_the_data():
+    g = Gazetteer.from_records([
+        {"id": "actor:sana", "name": "Syrian Arab News Agency", "kind": "organization", "country": "SY",
+         "aliases": ["SANA", "Sana"], "attributes": {"case_sensitive_aliases": ["SANA", "Sana"]}},
+        {"id": "geonames:71137", "name": "Sanaa", "kind": "place", "country": "YE", "population": 1937451,
+         "aliases": ["Sana"], "attributes": {"ambiguous_aliases": ["Sana"]}},
+        {"id": "geonames:163843", "name": "Syria", "kind": "country", "country": "SY", "aliases": ["Syrie"]},
+    ])
+    got = [(m.text, m.entity.id) for m in g.tag("En Syrie, l'agence Sana rapporte que SANA, pas SaNa, ...")]
+    assert got == [("Syrie", "geonames:163843"), ("Sana", "actor:sana"), ("SANA", "actor:sana")]
 
 
 def test_from_dataframe():

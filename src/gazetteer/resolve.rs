@@ -14,6 +14,8 @@ use super::tag::MatchKind;
 pub(crate) struct Option_ {
     pub entity: u32,
     pub kind: MatchKind,
+    /// Matched only through an alias the data marks ambiguous.
+    pub ambiguous: bool,
 }
 
 /// A span of text (byte offsets) and the entities it may name, one option per entity.
@@ -27,7 +29,7 @@ pub(crate) struct Found {
 impl Found {
     pub fn new(start: usize, end: usize, mut options: Vec<Option_>) -> Found {
         // Best way of matching first (MatchKind orders from exact to fuzzy), one per entity.
-        options.sort_by_key(|o| (o.entity, o.kind));
+        options.sort_by_key(|o| (o.entity, o.ambiguous, o.kind));
         options.dedup_by_key(|o| o.entity);
         Found { start, end, options }
     }
@@ -72,7 +74,7 @@ pub(crate) fn resolve(g: &Gazetteer, found: Vec<Found>) -> Vec<Resolved> {
     let mut context: FxHashMap<&str, f64> = FxHashMap::default();
     for f in &found {
         if let [only] = f.options.as_slice() {
-            if only.kind != MatchKind::Variant {
+            if only.kind != MatchKind::Variant && !only.ambiguous {
                 let e = g.entity(only.entity);
                 if let Some(country) = e.country.as_deref() {
                     // A country or region named (or its demonym) says more than a town does.
@@ -90,12 +92,14 @@ pub(crate) fn resolve(g: &Gazetteer, found: Vec<Found>) -> Vec<Resolved> {
             .iter()
             .filter(|o| {
                 let e = g.entity(o.entity);
-                o.kind != MatchKind::Variant || !needs_context(e) || in_context(e) >= STRONG_CONTEXT
+                let weak = o.kind == MatchKind::Variant || o.ambiguous;
+                !weak || !needs_context(e) || in_context(e) >= STRONG_CONTEXT
             })
             .map(|o| {
                 let e = g.entity(o.entity);
-                let support = 0.3 * in_context(e).min(4.0) / 4.0;
-                (*o, o.kind.base_score() + support + prominence(e))
+                let support = 0.5 * in_context(e).min(4.0) / 4.0;
+                let doubt = if o.ambiguous { 0.15 } else { 0.0 };
+                (*o, o.kind.base_score() + support + prominence(e) - doubt)
             })
             .collect();
         if scored.is_empty() {
@@ -103,9 +107,10 @@ pub(crate) fn resolve(g: &Gazetteer, found: Vec<Found>) -> Vec<Resolved> {
         }
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.entity.cmp(&b.0.entity)));
         let (best, best_score) = scored[0];
+        let base = best.kind.base_score() * if best.ambiguous { 0.8 } else { 1.0 };
         let score = match scored.get(1) {
-            None => best.kind.base_score(),
-            Some(&(_, second)) => best.kind.base_score() * (0.6 + 0.4 * ((best_score - second) / 0.3).min(1.0)),
+            None => base,
+            Some(&(_, second)) => base * (0.6 + 0.4 * ((best_score - second) / 0.3).min(1.0)),
         };
         resolved.push(Resolved {
             start: f.start,

@@ -160,8 +160,9 @@ impl TextLanguage<'_> {
         }
         let detected = DETECTOR.get_or_init(LanguageDetector::default).detect(sample);
         let bits = match detected {
-            Some(d) if d.reliable => stopwords::language_bit(d.language.code()).unwrap_or(0) | english(),
-            _ => stopwords::ANY_LANGUAGE,
+            // An unreliable guess on a short text is still the best clue to its language.
+            Some(d) => stopwords::language_bit(d.language.code()).unwrap_or(0) | english(),
+            None => stopwords::ANY_LANGUAGE,
         };
         self.bits = Some(bits);
         bits
@@ -384,6 +385,9 @@ impl Gazetteer {
             if smart && name.role != Role::Demonym && !shape.fits_name(name.shape) {
                 continue;
             }
+            if name.exact_case && self.surface(name) != span {
+                continue;
+            }
             acronym_in_capitals |= name.shape.all_caps && shape.all_caps;
             let kind = match name.role {
                 Role::Demonym => MatchKind::Demonym,
@@ -391,7 +395,7 @@ impl Gazetteer {
                 Role::Name => MatchKind::Exact,
                 Role::Alias => MatchKind::Alias,
             };
-            options_.push((Option_ { entity: name.entity, kind }, name.shape.all_caps));
+            options_.push((Option_ { entity: name.entity, kind, ambiguous: name.ambiguous }, name.shape.all_caps));
         }
         // Only now, with a name written as a name, is the language worth detecting.
         if !options_.is_empty() && lang.is_stopword(stop_langs) {
@@ -487,12 +491,29 @@ impl Gazetteer {
                 }
                 longest += 1;
             }
-            let hyphen_before = |w: usize| w > 0 && &text[words[w - 1].1..words[w].0] == "-";
+            // A capitalised word opening a sentence may be any word (*Soutenues*, *Crédits*): alone,
+        // it is taken as a variant only if the text also writes it capitalised mid-sentence.
+        let sentence_start = |w: usize| {
+            text[..words[w].0].trim_end_matches([' ', '\u{a0}', '"', '«', '“', '(', '\'']).chars().next_back().map_or(true, |c| {
+                matches!(c, '.' | '!' | '?' | ':' | '\n' | '\r' | '»' | '”' | ';' | '…' | '-' | '–' | '—')
+            })
+        };
+        let mid_sentence: rustc_hash::FxHashSet<&str> = words
+            .iter()
+            .enumerate()
+            .filter(|&(w, _)| !covered[w] && !sentence_start(w))
+            .map(|(_, &(s, e))| &text[s..e])
+            .filter(|w| capitalised(w))
+            .collect();
+        let hyphen_before = |w: usize| w > 0 && &text[words[w - 1].1..words[w].0] == "-";
             let mut matched = 0;
             for n in (1..=longest).rev() {
                 let last = &text[words[i + n - 1].0..words[i + n - 1].1];
                 // Part of a hyphenated compound (Grande-Bretagne) is not a name of its own.
                 if !capitalised(last) || hyphen_before(i) || (i + n < words.len() && hyphen_before(i + n)) {
+                    continue;
+                }
+                if n == 1 && sentence_start(i) && !mid_sentence.contains(&text[words[i].0..words[i].1]) {
                     continue;
                 }
                 let (s, e) = (words[i].0, words[i + n - 1].1);
@@ -513,13 +534,15 @@ impl Gazetteer {
                         Role::Demonym => options.demonyms,
                         _ => {
                             !name.shape.all_caps
+                                && !name.exact_case
+                                && !name.ambiguous
                                 && shape.fits_name(name.shape)
                                 && same_initial(initial, name.initial)
                         }
                     };
                     if ok {
                         let kind = if name.role == Role::Demonym { MatchKind::Demonym } else { MatchKind::Variant };
-                        options_.push(Option_ { entity: name.entity, kind });
+                        options_.push(Option_ { entity: name.entity, kind, ambiguous: false });
                     }
                 }
                 if !options_.is_empty() {

@@ -151,3 +151,27 @@ fn duplicate_ids_and_empty_names_are_errors() {
     assert!(err.to_string().contains("line 2") && err.to_string().contains("duplicate id"), "{err}");
     assert!(Gazetteer::new(vec![Entity::new("a", " ")], CaseMode::Smart, "recs").is_err());
 }
+
+#[test]
+fn case_sensitive_and_ambiguous_aliases_from_the_data() {
+    let mut sana = Entity::new("actor:sana", "Syrian Arab News Agency").with_kind("organization").with_country("SY")
+        .with_aliases(&["SANA", "Sana"]);
+    sana.attributes.insert("case_sensitive_aliases".into(), serde_json::json!(["SANA", "Sana"]));
+    let mut sanaa = Entity::new("geonames:71137", "Sanaa").with_kind("place").with_country("YE").with_population(1_937_451)
+        .with_aliases(&["Sana", "Sana'a"]);
+    sanaa.attributes.insert("ambiguous_aliases".into(), serde_json::json!(["Sana"]));
+    let syria = Entity::new("geonames:163843", "Syria").with_kind("country").with_country("SY").with_aliases(&["Syrie"]);
+    let g = Gazetteer::new(vec![sana, sanaa, syria], CaseMode::Smart, "t").unwrap();
+    let got = ids(&g, "En Syrie, l'agence Sana rapporte que SANA, pas SaNa, ...");
+    assert_eq!(got[1], ("Sana".into(), "actor:sana".into(), "alias"), "{got:?}");
+    assert_eq!(got[2].1, "actor:sana");
+    assert_eq!(got.len(), 3, "{got:?}");
+    // Without the agency, an ambiguous alias of a far-away place needs its country in the text.
+    let mut sanaa = Entity::new("geonames:71137", "Sanaa").with_kind("place").with_country("YE").with_aliases(&["Sana"]);
+    sanaa.attributes.insert("ambiguous_aliases".into(), serde_json::json!(["Sana"]));
+    let syria = Entity::new("geonames:163843", "Syria").with_kind("country").with_country("SY").with_aliases(&["Syrie"]);
+    let yemen = Entity::new("geonames:69543", "Yemen").with_kind("country").with_country("YE");
+    let g = Gazetteer::new(vec![sanaa, syria, yemen], CaseMode::Smart, "t").unwrap();
+    assert_eq!(ids(&g, "En Syrie, selon Sana, ...").len(), 1);
+    assert_eq!(ids(&g, "Au Yemen, Sana est calme").len(), 2);
+}

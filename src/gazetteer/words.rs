@@ -84,6 +84,12 @@ pub struct Shape {
     pub any_upper: bool,
     /// At least two cased letters, all capitals (EI, UN, ISIS).
     pub all_caps: bool,
+    /// Words of four letters or more that start with a capital (*La Défense*: 1; articles and
+    /// particles such as *al-*, *La* left out, their case varies).
+    pub capitalised_words: u8,
+    /// Starts with a short word (at most three letters) followed by more: an article or a
+    /// particle whose case varies (*al-Qaïm* / *Al-Qaïm*, *de Mistura*).
+    pub leading_particle: bool,
 }
 
 impl Shape {
@@ -91,6 +97,13 @@ impl Shape {
         let mut shape = Shape::default();
         let mut cased = 0;
         let mut lower = false;
+        let mut words = s.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty());
+        shape.leading_particle = words.next().is_some_and(|w| w.chars().nth(3).is_none()) && words.next().is_some();
+        for word in s.split(|c: char| !is_word_char(c)) {
+            if word.chars().nth(3).is_some() && word.chars().next().is_some_and(char::is_uppercase) {
+                shape.capitalised_words = shape.capitalised_words.saturating_add(1);
+            }
+        }
         for c in s.chars() {
             let (up, low) = (c.is_uppercase(), c.is_lowercase());
             if !(up || low) {
@@ -120,7 +133,12 @@ impl Shape {
         if !name.cased {
             return self.first_upper;
         }
-        self.first_upper || (!name.first_upper && self.any_upper)
+        // Every long capitalised word of the name is capitalised in the text (*La guerre* is not
+        // *La Guerre*); the text may capitalise more (*Etat Islamique*).
+        if !self.all_caps && self.capitalised_words < name.capitalised_words {
+            return false;
+        }
+        self.first_upper || (self.any_upper && (!name.first_upper || self.leading_particle))
     }
 }
 
@@ -153,5 +171,9 @@ mod tests {
         let al = Shape::of("al-Qaïm");
         assert!(Shape::of("al-Qaïm").fits_name(al) && !Shape::of("al-qaïm").fits_name(al));
         assert!(Shape::of("البوكمال").fits_name(Shape::of("Albu Kamal")));
+        let defense = Shape::of("La Défense");
+        assert!(!Shape::of("La défense").fits_name(defense) && Shape::of("LA DÉFENSE").fits_name(defense));
+        assert!(Shape::of("Etat Islamique").fits_name(Shape::of("Etat islamique")));
+        assert!(Shape::of("al-Qaïm").fits_name(Shape::of("Al-Qaïm")));
     }
 }
