@@ -475,6 +475,25 @@ impl Gazetteer {
             let gap = &text[words[a].1..words[b].0];
             !gap.is_empty() && gap.chars().count() <= 2 && gap.chars().all(|c| matches!(c, ' ' | '-' | '\u{a0}'))
         };
+        // A capitalised word opening a sentence may be any word (*Soutenues*, *Crédits*): alone,
+        // it is taken as a variant only if the text also writes it capitalised mid-sentence.
+        let sentence_start = |w: usize| {
+            for c in text[..words[w].0].chars().rev() {
+                match c {
+                    ' ' | '\u{a0}' | '"' | '«' | '“' | '(' | '\'' | '\t' => continue,
+                    '.' | '!' | '?' | ':' | '\n' | '\r' | '»' | '”' | ';' | '…' | '-' | '–' | '—' => return true,
+                    _ => return false,
+                }
+            }
+            true
+        };
+        let mut mid_sentence: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+        for (w, &(s, e)) in words.iter().enumerate() {
+            if !covered[w] && capitalised(&text[s..e]) && !sentence_start(w) {
+                mid_sentence.insert(&text[s..e]);
+            }
+        }
+        let hyphen_before = |w: usize| w > 0 && &text[words[w - 1].1..words[w].0] == "-";
         let mut new = Vec::new();
         let mut i = 0;
         while i < words.len() {
@@ -491,21 +510,6 @@ impl Gazetteer {
                 }
                 longest += 1;
             }
-            // A capitalised word opening a sentence may be any word (*Soutenues*, *Crédits*): alone,
-        // it is taken as a variant only if the text also writes it capitalised mid-sentence.
-        let sentence_start = |w: usize| {
-            text[..words[w].0].trim_end_matches([' ', '\u{a0}', '"', '«', '“', '(', '\'']).chars().next_back().map_or(true, |c| {
-                matches!(c, '.' | '!' | '?' | ':' | '\n' | '\r' | '»' | '”' | ';' | '…' | '-' | '–' | '—')
-            })
-        };
-        let mid_sentence: rustc_hash::FxHashSet<&str> = words
-            .iter()
-            .enumerate()
-            .filter(|&(w, _)| !covered[w] && !sentence_start(w))
-            .map(|(_, &(s, e))| &text[s..e])
-            .filter(|w| capitalised(w))
-            .collect();
-        let hyphen_before = |w: usize| w > 0 && &text[words[w - 1].1..words[w].0] == "-";
             let mut matched = 0;
             for n in (1..=longest).rev() {
                 let last = &text[words[i + n - 1].0..words[i + n - 1].1];
