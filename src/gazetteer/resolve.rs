@@ -1,9 +1,10 @@
 //! One entity per mention. When the words of a mention name several entities (*Paris*, France
 //! or Texas; *Tripoli*, Libya or Lebanon), the document decides: the countries that its
-//! unambiguous mentions point at, then kind and population priors. The losers stay on the
+//! unambiguous mentions point at and the regions it names (a town beside its state), then kind
+//! and population priors. The losers stay on the
 //! mention as alternatives, best first, so the choice can be explained and overridden.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::build::Gazetteer;
 use super::entity::Entity;
@@ -70,11 +71,19 @@ fn needs_context(e: &Entity) -> bool {
     !matches!(e.kind.as_str(), "country" | "organization" | "person")
 }
 
+/// Ids of the regions an entity lies in, as the data gives them (`attributes.admin1` of places,
+/// `attributes.parent` of subdivisions: record ids, see python/nomina/data/README.md).
+fn containers(e: &Entity) -> impl Iterator<Item = &str> {
+    ["admin1", "parent"].into_iter().filter_map(|key| e.attributes.get(key).and_then(|v| v.as_str()))
+}
+
 pub(crate) fn resolve(g: &Gazetteer, found: Vec<Found>) -> Vec<Resolved> {
     let mut context: FxHashMap<&str, f64> = FxHashMap::default();
+    let mut named: FxHashSet<u32> = FxHashSet::default();
     for f in &found {
         if let [only] = f.options.as_slice() {
             if only.kind != MatchKind::Variant && !only.ambiguous {
+                named.insert(only.entity);
                 let e = g.entity(only.entity);
                 if let Some(country) = e.country.as_deref() {
                     // A country or region named (or its demonym) says more than a town does.
@@ -97,7 +106,11 @@ pub(crate) fn resolve(g: &Gazetteer, found: Vec<Found>) -> Vec<Resolved> {
             })
             .map(|o| {
                 let e = g.entity(o.entity);
-                let support = 0.5 * in_context(e).min(4.0) / 4.0;
+                let mut support = 0.5 * in_context(e).min(4.0) / 4.0;
+                // A town beside its state or governorate: the region named settles it.
+                if containers(e).any(|id| g.by_id.get(id).is_some_and(|r| named.contains(r))) {
+                    support += 0.4;
+                }
                 let doubt = if o.ambiguous { 0.15 } else { 0.0 };
                 (*o, o.kind.base_score() + support + prominence(e) - doubt)
             })

@@ -175,3 +175,22 @@ fn case_sensitive_and_ambiguous_aliases_from_the_data() {
     assert_eq!(ids(&g, "En Syrie, selon Sana, ...").len(), 1);
     assert_eq!(ids(&g, "Au Yemen, Sana est calme").len(), 2);
 }
+
+#[test]
+fn a_named_region_settles_its_towns() {
+    let mut paris_tx = Entity::new("geonames:4717560", "Paris").with_kind("place").with_country("US").with_population(25_000);
+    paris_tx.attributes.insert("admin1".into(), serde_json::json!("geonames:4736286"));
+    let paris_fr = Entity::new("geonames:2988507", "Paris").with_kind("place").with_country("FR").with_population(2_138_551);
+    let mut paris_tn = Entity::new("geonames:4647963", "Paris").with_kind("place").with_country("US").with_population(10_000);
+    paris_tn.attributes.insert("admin1".into(), serde_json::json!("geonames:4662168"));
+    let texas = Entity::new("geonames:4736286", "Texas").with_kind("region").with_country("US");
+    let tennessee = Entity::new("geonames:4662168", "Tennessee").with_kind("region").with_country("US");
+    let g = Gazetteer::new(vec![paris_tx, paris_fr, paris_tn, texas, tennessee], CaseMode::Smart, "t").unwrap();
+    let entity_of = |text: &str| {
+        let m = g.tag(text, &TagOptions::new()).unwrap();
+        g.entity(m[0].entity).id.clone()
+    };
+    assert_eq!(entity_of("Paris is calm."), "geonames:2988507");
+    assert_eq!(entity_of("Paris, Texas, is calm."), "geonames:4717560");
+    assert_eq!(entity_of("Paris, Tennessee, is calm."), "geonames:4647963");
+}

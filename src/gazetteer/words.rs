@@ -6,9 +6,18 @@ use unicode_normalization::char::is_combining_mark;
 /// Letters, digits and marks continue a word; so do the joiners of Arabic and Indic scripts.
 #[inline]
 pub fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        // Latin-1 letters and Latin Extended-A/B: letters but for × and ÷ (the common case
+        // of European news, spared the Unicode tables).
+        0xC0..=0x24F => c != '×' && c != '÷',
+        0x300..=0x36F => true, // combining diacritics
+        0x2000..=0x206F => c == '\u{200C}' || c == '\u{200D}', // general punctuation, spaces
+        _ => is_word_char_slow(c),
     }
+}
+
+fn is_word_char_slow(c: char) -> bool {
     c.is_alphanumeric() || is_combining_mark(c) || c == '\u{200C}' || c == '\u{200D}'
 }
 
@@ -145,6 +154,13 @@ impl Shape {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_chars_fast_path_agrees_with_unicode() {
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), is_word_char_slow(c), "{c:?} U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn boundaries() {
