@@ -411,6 +411,10 @@ def test_from_dataframe():
     assert g["b"].country is None and g["b"].population is None and g["b"].attributes == {"wd": "Q796"}
     with pytest.raises(KeyError, match="nope"):
         Gazetteer.from_dataframe(df, id="nope", name="label")
+    na = pd.DataFrame({"id": ["a"], "name": ["A"], "country": pd.array([pd.NA], dtype="string"),
+                       "population": pd.array([pd.NA], dtype="Int64")})
+    e = Gazetteer.from_dataframe(na, country="country", population="population")["a"]
+    assert e.country is None and e.population is None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -18,6 +18,10 @@ fn json_of(obj: &Bound<'_, PyAny>, what: &dyn Fn() -> String) -> PyResult<Value>
     if obj.is_none() {
         return Ok(Value::Null);
     }
+    // pandas' missing values (pd.NA, pd.NaT) are missing values here too.
+    if matches!(type_name(obj).as_str(), "NAType" | "NaTType") {
+        return Ok(Value::Null);
+    }
     if obj.is_instance_of::<PyBool>() {
         return Ok(Value::Bool(obj.extract()?));
     }
