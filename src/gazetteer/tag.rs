@@ -432,8 +432,10 @@ impl Gazetteer {
     /// too little). Memoised per thread: capitalised words recur across a stream of articles
     /// (names, sentence openers), and the key is the costly part of the variant tier.
     fn key_group_of(&self, span: &str) -> Option<u32> {
+        /// (gazetteer uid, span -> key group) of this thread.
+        type Memo = (u64, FxHashMap<Box<str>, Option<u32>>);
         thread_local! {
-            static MEMO: RefCell<(u64, FxHashMap<Box<str>, Option<u32>>)> = RefCell::new((0, FxHashMap::default()));
+            static MEMO: RefCell<Memo> = RefCell::new((0, FxHashMap::default()));
         }
         const MEMO_LIMIT: usize = 200_000;
         MEMO.with(|memo| {
@@ -544,10 +546,8 @@ impl Gazetteer {
                 let span = &text[s..e];
                 let group = self.key_group_of(span);
                 let Some(g) = group else { continue };
-                if n == 1 {
-                    if lang.is_stopword(stopwords::languages_of(&normalize(span))) {
-                        continue;
-                    }
+                if n == 1 && lang.is_stopword(stopwords::languages_of(&normalize(span))) {
+                    continue;
                 }
                 let shape = Shape::of(span);
                 let initial = initial_class(&normalize(span));
