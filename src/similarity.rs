@@ -4,7 +4,9 @@
 //! `ou`/`u`, `ch`/`sh`...). Their forms are compared by an edit distance whose costs know
 //! transliteration: vowels come and go cheaply (Arabic script writes no short vowels), vowel
 //! for vowel is cheap, and the consonant pairs of [`CHEAP_SUBSTITUTIONS`] (German `ch` for
-//! kh, Egyptian `g` for j...) cost less than a real change. Equal variant keys lift the score.
+//! kh, Egyptian `g` for j...) cost less than a real change. Similar and equal variant keys
+//! lift the score; a name that is some of the words of the other (`Imouzzer` / `Imouzzer du
+//! Kandar`, `Batna` / `Batna City`) scores as a slightly discounted match of those words.
 
 use std::sync::OnceLock;
 
@@ -136,13 +138,31 @@ fn form_similarity(a: &[u8], b: &[u8]) -> f64 {
     (1.0 - weighted_distance(a, b, costs) / denominator).clamp(0.0, 1.0) as f64
 }
 
-/// The evidence `similarity` combines: similarity of the forms, of the keys, and key equality.
-/// Exposed for calibration (`bench/variants.py`).
-pub fn similarity_parts(a: &PreparedName, b: &PreparedName) -> [f64; 3] {
+/// Best form similarity of the name with fewer words against each run of as many words of the
+/// other (`Imouzzer` in `Imouzzer du Kandar`); 0 when both have as many words.
+fn partial_similarity(a: &NameForms, b: &NameForms) -> f64 {
+    let (short, long) = if a.word_starts.len() <= b.word_starts.len() { (a, b) } else { (b, a) };
+    let (k, m) = (short.word_starts.len(), long.word_starts.len());
+    if k == 0 || m <= k {
+        return 0.0;
+    }
+    (0..=m - k)
+        .map(|i| {
+            let start = long.word_starts[i];
+            let end = long.word_starts.get(i + k).copied().unwrap_or(long.form.len());
+            form_similarity(&short.form, &long.form[start..end])
+        })
+        .fold(0.0, f64::max)
+}
+
+/// The evidence `similarity` combines: similarity of the forms, of the keys, key equality,
+/// and the partial similarity of multi-word names. Exposed for calibration
+/// (`bench/variants.py`).
+pub fn similarity_parts(a: &PreparedName, b: &PreparedName) -> [f64; 4] {
     let edit = form_similarity(&a.forms.form, &b.forms.form);
     let keys = form_similarity(a.forms.key.as_bytes(), b.forms.key.as_bytes());
     let equal = if a.forms.key == b.forms.key && !a.forms.key.is_empty() { 1.0 } else { 0.0 };
-    [edit, keys, equal]
+    [edit, keys, equal, partial_similarity(&a.forms, &b.forms)]
 }
 
 /// [`similarity`] of two prepared names.
@@ -156,14 +176,17 @@ pub fn similarity_prepared(a: &PreparedName, b: &PreparedName) -> f64 {
     if a.forms.form == b.forms.form {
         return 1.0;
     }
-    let [edit, keys, equal] = similarity_parts(a, b);
-    (WEIGHTS[0] * edit + WEIGHTS[1] * keys + WEIGHTS[2] * equal).clamp(0.0, 1.0)
+    let [edit, keys, equal, partial] = similarity_parts(a, b);
+    let whole = WEIGHTS[0] * edit + WEIGHTS[1] * keys + WEIGHTS[2] * equal;
+    whole.max(PARTIAL_WEIGHT * partial).clamp(0.0, 1.0)
 }
 
 /// Weights of the form similarity, the key similarity and key equality. Fitted with the
 /// threshold on the calibration half of `bench/variants.py` (grid of 0.05 steps, best F1):
 /// the form carries most of the evidence, keys break ties between close forms.
 const WEIGHTS: [f64; 3] = [0.75, 0.2, 0.05];
+/// Weight of a partial match (one name is some of the words of the other), fitted likewise.
+const PARTIAL_WEIGHT: f64 = 0.85;
 
 /// Similarity of two names in [0, 1]: 1 for equal strings, 0 when one is empty and the other
 /// is not, high for transliteration variants (`Boukamal` / `Abu Kamal`).
@@ -218,6 +241,15 @@ mod tests {
             assert!((0.0..=1.0).contains(&s), "{a} / {b}: {s}");
             assert_eq!(s, similarity(b, a));
         }
+    }
+
+    #[test]
+    fn partial_names_match_their_words() {
+        assert!(same_name("Imouzzer", "Imouzzer du Kandar", DEFAULT_THRESHOLD));
+        assert!(similarity("Imouzzer", "Imouzzer du Kandar") < similarity("Imouzzer", "Immouzer"));
+        let forms = NameForms::new("Deir ez-Zor Kandar");
+        assert_eq!(forms.word_starts, vec![0, 3, 6]);
+        assert_eq!(partial_similarity(&NameForms::new("a"), &NameForms::new("b")), 0.0);
     }
 
     #[test]

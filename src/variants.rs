@@ -304,6 +304,8 @@ pub struct NameForms {
     pub form: Vec<u8>,
     /// The consonant skeleton of `form`, first letter kept (`bkml`).
     pub key: String,
+    /// Where each word of the name starts in `form` (for partial matches of multi-word names).
+    pub word_starts: Vec<usize>,
 }
 
 impl NameForms {
@@ -327,10 +329,12 @@ impl NameForms {
         let mut word_buf = Vec::with_capacity(16);
         // Articles and generic words go when a word that is neither remains.
         let keeps_a_word = words.iter().any(|w| !is_droppable(w));
+        let mut ruled_starts = Vec::with_capacity(words.len());
         for word in &words {
             if keeps_a_word && is_droppable(word) {
                 continue;
             }
+            ruled_starts.push(ruled.len());
             word_buf.clear();
             apply_word_rules(word, &mut word_buf);
             apply_letter_rules(&word_buf, &mut ruled);
@@ -341,13 +345,21 @@ impl NameForms {
         }
         // Doubled letters: Raqqa = Raqa, Assad = Asad.
         let mut form: Vec<u8> = Vec::with_capacity(ruled.len());
-        for b in ruled {
+        let mut word_starts = Vec::with_capacity(ruled_starts.len());
+        let mut next_start = ruled_starts.iter().peekable();
+        for (i, b) in ruled.into_iter().enumerate() {
+            while next_start.next_if(|&&s| s <= i).is_some() {
+                if word_starts.last() != Some(&form.len()) {
+                    word_starts.push(form.len());
+                }
+            }
             if form.last() != Some(&b) {
                 form.push(b);
             }
         }
+        word_starts.retain(|&s| s < form.len());
         let key = skeleton(&form);
-        NameForms { form, key }
+        NameForms { form, key, word_starts }
     }
 }
 

@@ -99,7 +99,7 @@ fn similarity_matrix<'py>(
 
 /// The parts `similarity` combines, for calibration only (bench/variants.py).
 #[pyfunction]
-fn _similarity_parts(a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<[f64; 3]> {
+fn _similarity_parts(a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<[f64; 4]> {
     let a = PreparedName::new(&text_of(a, &|| "a".into())?);
     let b = PreparedName::new(&text_of(b, &|| "b".into())?);
     Ok(crate::similarity::similarity_parts(&a, &b))
