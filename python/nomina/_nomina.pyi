@@ -180,7 +180,7 @@ def similarity_matrix(a: Iterable[str], b: Iterable[str], threads: Optional[int]
 
     >>> m = nomina.similarity_matrix(["Boukamal", "Homs"], ["Abu Kamal", "Hims"])
     >>> [[round(float(x), 2) for x in row] for row in m]
-    [[1.0, 0.22], [0.25, 0.95]]
+    [[1.0, 0.22], [0.26, 0.95]]
     """
 
 def _similarity_parts(a: str, b: str) -> list[float]:
