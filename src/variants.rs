@@ -80,7 +80,8 @@ pub const TOKEN_RULES: &[TokenRule] = &[
             "city", "town", "ville", "stadt", "cite", "ciudad", "citta", "qalasy", "kalasy", "qalasi", "gorod",
             "madinat", "madinet", "wilaya", "wilayat", "vilayet", "province", "provincia", "prowincja",
             "provinz", "daira", "baladiyat", "baladiyyat", "municipality", "commune", "markaz",
-            "muhafazat", "nahiyat", "qasabeh", "fort",
+            "muhafazat", "nahiyat", "qasabeh", "fort", "district", "ilcesi", "merkez", "shahrestan",
+            "bakhsh", "dehestan", "rajons", "rajonas", "raion", "rayon", "okrug",
         ],
         "",
         ["Zayed City", "Madinat Zayed"],
@@ -444,6 +445,14 @@ mod tests {
         assert_eq!(key("---"), "");
         assert_eq!(key("\u{0}\u{200F}"), "");
         assert_eq!(key("al"), "al");
+    }
+
+    #[test]
+    fn every_code_point_gets_an_ascii_key_without_panicking() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let key = variant_key(&format!("al-{c}b{c}"));
+            assert!(key.is_ascii(), "U+{:04X}: {key:?}", c as u32);
+        }
     }
 
     #[test]
