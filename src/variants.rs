@@ -291,10 +291,28 @@ fn apply_word_rules(word: &[u8], out: &mut Vec<u8>) {
     out.extend_from_slice(word);
 }
 
+/// Whether a word is an article or a generic word (a hash lookup: every word of every name
+/// asks).
 fn is_droppable(word: &[u8]) -> bool {
-    TOKEN_RULES
-        .iter()
-        .any(|rule| matches!(rule.kind, Article | Generic) && token_matches(rule.spellings, word))
+    use std::collections::HashSet;
+    use std::sync::OnceLock;
+    static DROPPABLE: OnceLock<HashSet<&'static [u8]>> = OnceLock::new();
+    let droppable = DROPPABLE.get_or_init(|| {
+        TOKEN_RULES
+            .iter()
+            .filter(|rule| matches!(rule.kind, Article | Generic))
+            .flat_map(|rule| rule.spellings.iter().map(|s| s.as_bytes()))
+            .collect()
+    });
+    let mut lower = [0u8; 24];
+    match lower.get_mut(..word.len()) {
+        Some(buf) => {
+            buf.copy_from_slice(word);
+            buf.make_ascii_lowercase();
+            droppable.contains(&*buf)
+        }
+        None => false, // no article or generic word is that long
+    }
 }
 
 /// The variant form and key of one name; reused by [`crate::similarity`]. In forms, `T` is
@@ -429,6 +447,20 @@ mod tests {
                 rule.from
             );
         }
+    }
+
+    #[test]
+    fn droppable_lookup_agrees_with_the_table() {
+        for rule in TOKEN_RULES {
+            for spelling in rule.spellings {
+                let droppable = matches!(rule.kind, Article | Generic);
+                assert!(!droppable || is_droppable(spelling.as_bytes()), "{spelling}");
+                assert!(spelling.len() < 24, "{spelling}");
+            }
+        }
+        assert!(is_droppable(b"wlayaT"));
+        assert!(!is_droppable(b"kamal"));
+        assert!(!is_droppable(&[b'a'; 40]));
     }
 
     #[test]
