@@ -539,6 +539,128 @@ def diagnostic(corpus: str, s: Score, kb: Knowledge, top: int, out: Callable[[st
     return result
 
 
+# --------------------------------------------------------------------------- what-if
+
+
+def in_capitalised_run(text: str, m: M, side: str = "both") -> bool:
+    """True when a capitalised word touches the mention across one space: before it
+    (``side="before"``: Scott *Walker*), after it (``"after"``: *Lincoln* Center) or either."""
+    before, after = text[max(0, m.start - 40):m.start], text[m.end:m.end + 40]
+    sentence_start = not before.strip() or before.rstrip()[-1:] in '.!?"“:\n'
+    prev = WORD.findall(before)
+    nxt = WORD.findall(after)
+    joined_prev = bool(prev) and prev[-1][:1].isupper() and not sentence_start and before.endswith(prev[-1] + " ")
+    joined_next = bool(nxt) and nxt[0][:1].isupper() and after.startswith(" " + nxt[0])
+    return (joined_prev and side != "after") or (joined_next and side != "before")
+
+
+def rerank(doc: Doc, ms: list[M], kb: "Knowledge", kind_prior: bool, admin_context: bool) -> list[M]:
+    """nomina's mentions with the entity re-chosen among its alternatives by simple rules."""
+    in_doc = {m.entity for m in ms}
+    out = []
+    for m in ms:
+        cands = [m.entity, *m.alternatives]
+        pick = m.entity
+        if admin_context:
+            backed = [c for c in cands if parent_of(kb, c) in in_doc]
+            if backed and pick not in backed:
+                pick = backed[0]
+        if kind_prior and kb.rec.get(pick, {}).get("kind") == "place":
+            name = fold(m.text)
+            for c in cands:
+                r = kb.rec.get(c, {})
+                top_level = r.get("kind") == "country" or (r.get("attributes") or {}).get("level") == 1
+                if top_level and name in kb.names.get(c, ()) and (
+                        not admin_context or parent_of(kb, pick) not in in_doc):
+                    pick = c
+                    break
+        out.append(M(m.start, m.end, m.text, pick, kb.rec.get(pick, {}).get("kind", m.kind), m.match, m.alternatives))
+    return out
+
+
+def proximity(doc: Doc, ms: list[M], kb: "Knowledge", km: float = 400.0) -> list[M]:
+    """Re-choose an ambiguous mention's entity as the candidate nearest to the document's
+    unambiguous places (mentions without alternatives that have coordinates), within `km`."""
+    import math
+
+    def coords(eid: str) -> Optional[tuple[float, float]]:
+        r = kb.rec.get(eid, {})
+        return (r["lat"], r["lon"]) if r.get("lat") is not None and r.get("lon") is not None else None
+
+    def dist(a: tuple[float, float], b: tuple[float, float]) -> float:
+        la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+        h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+        return 12742 * math.asin(min(1.0, math.sqrt(h)))
+
+    anchors = [c for m in ms if not m.alternatives and m.kind == "place" and (c := coords(m.entity))]
+    out = []
+    for m in ms:
+        pick = m.entity
+        if m.alternatives and anchors:
+            best = (km, pick)
+            for c in (m.entity, *m.alternatives):
+                xy = coords(c)
+                if xy is not None:
+                    d = min(dist(xy, a) for a in anchors)
+                    if d < best[0]:
+                        best = (d, c)
+            pick = best[1]
+        out.append(M(m.start, m.end, m.text, pick, kb.rec.get(pick, {}).get("kind", m.kind), m.match, m.alternatives))
+    return out
+
+
+def parent_of(kb: "Knowledge", eid: str) -> Optional[str]:
+    a = kb.rec.get(eid, {}).get("attributes") or {}
+    return a.get("admin1") or a.get("parent")
+
+
+def whatif(corpus: str, docs: list[Doc], ms: list[list[M]], kb: "Knowledge", out: Callable[[str], None]) -> dict:
+    """Scores of nomina's default mentions after simple post-filters and re-rankings: rough
+    estimates of what each engine change would bring (not a tuned system)."""
+    lower_words = {w for d in docs for w in WORD.findall(d.text) if w.islower()}
+    filters: dict[str, Callable[[Doc, M], bool]] = {
+        "drop variant matches": lambda d, m: m.match != "variant",
+        "drop place/region alias matches": lambda d, m: not (m.match == "alias" and m.kind in ("place", "region")),
+        "drop mentions right after a capitalised word (Scott *Walker*)":
+            lambda d, m: not in_capitalised_run(d.text, m, "before"),
+        "drop one-word places/regions written in lower case elsewhere (common words)":
+            lambda d, m: not (m.kind in ("place", "region") and " " not in m.text and m.text.casefold() in lower_words),
+    }
+    res: dict[str, tuple[float, float, float]] = {}
+    out(f"\n{corpus}, what-if (post-processing nomina's default mentions; rough estimates of each change):\n")
+    out("| change | detected | resolved | precision |")
+    out("|---|---:|---:|---:|")
+    base = score(docs, ms).rates()
+    out(f"| none (nomina default) | {base[0]:.3f} | {base[1]:.3f} | {base[2]:.3f} |")
+    res["none"] = base
+    for label, keep in filters.items():
+        r = score(docs, [[m for m in mm if keep(d, m)] for d, mm in zip(docs, ms)]).rates()
+        out(f"| {label} | {r[0]:.3f} | {r[1]:.3f} | {r[2]:.3f} |")
+        res[label] = r
+    allf = [[m for m in mm if all(k(d, m) for k in filters.values())] for d, mm in zip(docs, ms)]
+    r = score(docs, allf).rates()
+    out(f"| all four filters | {r[0]:.3f} | {r[1]:.3f} | {r[2]:.3f} |")
+    res["all filters"] = r
+    r = score(docs, [[m for m in mm if not in_capitalised_run(d.text, m, "after")] for d, mm in zip(docs, ms)]).rates()
+    out(f"| (for scale) drop mentions right before a capitalised word (*Lincoln* Center) | {r[0]:.3f} | {r[1]:.3f} "
+        f"| {r[2]:.3f} |")
+    res["drop before a capitalised word"] = r
+    for label, kp, ac in (("rerank: first-level subdivision/country before a same-name place", True, False),
+                          ("rerank: candidate whose admin1/parent the document mentions", False, True),
+                          ("both reranks", True, True)):
+        r = score(docs, [rerank(d, mm, kb, kp, ac) for d, mm in zip(docs, ms)]).rates()
+        out(f"| {label} | {r[0]:.3f} | {r[1]:.3f} | {r[2]:.3f} |")
+        res[label] = r
+    r = score(docs, [proximity(d, mm, kb) for d, mm in zip(docs, ms)]).rates()
+    out(f"| rerank: candidate nearest (< 400 km) to the document's unambiguous places | {r[0]:.3f} | {r[1]:.3f} "
+        f"| {r[2]:.3f} |")
+    res["proximity rerank"] = r
+    r = score(docs, [rerank(d, mm, kb, True, True) for d, mm in zip(docs, allf)]).rates()
+    out(f"| all four filters + both reranks | {r[0]:.3f} | {r[1]:.3f} | {r[2]:.3f} |")
+    res["filters + reranks"] = r
+    return {k: list(v) for k, v in res.items()}
+
+
 # --------------------------------------------------------------------------- timing
 
 
@@ -597,6 +719,7 @@ def main(argv: Optional[Iterable[str]] = None) -> int:
 
     rows: list[dict[str, Any]] = []
     scores: dict[str, Score] = {}
+    default_mentions: dict[str, tuple[list[Doc], list[list[M]]]] = {}
     cores = os.cpu_count() or 1
     for name, docs, stats in corpora:
         texts = [d.text for d in docs]
@@ -605,6 +728,7 @@ def main(argv: Optional[Iterable[str]] = None) -> int:
             s = score(docs, ms)
             if dem and var is None:
                 scores[name] = s
+                default_mentions[name] = (docs, ms)
                 loop = docs_per_second(lambda: [g.tag(t, lang=args.lang) for t in texts], len(texts), args.repeat)
                 b1 = docs_per_second(lambda: g.tag_batch(texts, lang=args.lang, threads=1), len(texts), args.repeat)
                 bn = docs_per_second(lambda: g.tag_batch(texts, lang=args.lang), len(texts), args.repeat)
@@ -649,6 +773,7 @@ def main(argv: Optional[Iterable[str]] = None) -> int:
     diag = {}
     for name, _, _ in corpora:
         diag[name] = diagnostic(name, scores[name], kb, args.top, print)
+        diag[name]["whatif"] = whatif(name, *default_mentions[name], kb, print)
     if args.json:
         args.json.write_text(json.dumps({"command": cmd, "rows": out_rows, "diagnostic": diag}, indent=1, ensure_ascii=False))
     return 0
