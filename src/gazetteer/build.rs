@@ -166,8 +166,6 @@ pub struct Gazetteer {
     pub(crate) surfaces: Option<Groups>,
     /// Stopword languages (bit set, see `stopwords`) of each folded form.
     pub(crate) form_stop_langs: Vec<u64>,
-    /// Whether some name of each folded form is a demonym (may match in lower case).
-    pub(crate) form_has_demonym: Vec<bool>,
     /// Whether some name of each folded form may match a word starting in lower case under
     /// case="smart": a demonym, or a name that itself starts in lower case (*iPhone*).
     pub(crate) form_lowercase_ok: Vec<bool>,
@@ -273,12 +271,8 @@ impl Gazetteer {
             Groups::build(all.into_iter(), names.len()).0
         });
         let form_stop_langs = forms.texts().map(stopwords::languages_of).collect();
-        let mut form_has_demonym = vec![false; forms.len()];
         let mut form_lowercase_ok = vec![false; forms.len()];
         for n in names.iter().filter(|n| n.form != u32::MAX) {
-            if n.role == Role::Demonym {
-                form_has_demonym[n.form as usize] = true;
-            }
             if n.role == Role::Demonym || (n.shape.cased && !n.shape.first_upper && !n.shape.all_caps) {
                 form_lowercase_ok[n.form as usize] = true;
             }
@@ -294,7 +288,6 @@ impl Gazetteer {
             keys,
             surfaces,
             form_stop_langs,
-            form_has_demonym,
             form_lowercase_ok,
             matcher: OnceLock::new(),
             trigrams: OnceLock::new(),

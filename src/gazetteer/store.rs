@@ -8,7 +8,8 @@
 //! variant keys is what makes loading faster than building; the fingerprint says whether they
 //! were computed by the same folding rules as this build's (if not, they are recomputed).
 //! Every read is bounds-checked: a truncated, corrupted or foreign file is an error, never a
-//! crash.
+//! crash. The saved form may also be gzip-compressed (the packaged default is: a quarter of
+//! the size, for a fraction of the load time); `from_bytes` and `load` read both.
 
 use std::path::Path;
 
@@ -23,6 +24,24 @@ use crate::variants::variant_key;
 const MAGIC: &[u8; 8] = b"NOMINAGZ";
 const VERSION: u32 = 1;
 const HEADER: usize = 8 + 4 + 8 + 4;
+const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
+
+/// The saved form inside a gzip stream.
+fn gunzip(bytes: &[u8], source: &str) -> Result<Vec<u8>> {
+    use std::io::Read;
+    // The uncompressed size is the last 4 bytes of a gzip member (mod 2^32): a capacity hint.
+    let hint = bytes.len().checked_sub(4).map_or(0, |at| {
+        u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]) as usize
+    });
+    let mut plain = Vec::with_capacity(hint.min(bytes.len().saturating_mul(32)));
+    flate2::read::MultiGzDecoder::new(bytes).read_to_end(&mut plain).map_err(|e| NominaError::InvalidData {
+        source: source.into(),
+        line: None,
+        field: None,
+        message: format!("not a valid nomina gazetteer (gzip stream: {e})"),
+    })?;
+    Ok(plain)
+}
 
 /// Changes whenever `normalize` or `variant_key` fold these probes differently.
 fn folding_fingerprint() -> u32 {
@@ -185,8 +204,17 @@ impl Gazetteer {
         out
     }
 
-    /// A gazetteer from its saved form; `source` names it in error messages.
+    /// A gazetteer from its saved form, plain or gzip-compressed; `source` names it in error
+    /// messages.
     pub fn from_bytes(bytes: &[u8], source: &str) -> Result<Gazetteer> {
+        if bytes.starts_with(&GZIP_MAGIC) {
+            let plain = gunzip(bytes, source)?;
+            return Gazetteer::from_plain_bytes(&plain, source);
+        }
+        Gazetteer::from_plain_bytes(bytes, source)
+    }
+
+    fn from_plain_bytes(bytes: &[u8], source: &str) -> Result<Gazetteer> {
         let mut r = Reader { bytes, pos: 0, source };
         if bytes.len() < HEADER || &bytes[..8] != MAGIC {
             return Err(NominaError::InvalidData {

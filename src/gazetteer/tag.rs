@@ -378,9 +378,10 @@ impl Gazetteer {
         let smart = self.case == CaseMode::Smart;
         if smart {
             // Most raw matches are common words in lower case (the, and, des): out at once
-            // unless a demonym (which may be lower case) is among the names.
-            let demonym = self.surfaces.is_none() && self.form_has_demonym.get(group as usize).copied().unwrap_or(false);
-            if span.is_ascii() && !demonym && !span.bytes().any(|b| b.is_ascii_uppercase()) {
+            // unless a name that may be written in lower case (a demonym, a phrase such as
+            // *aviation russe*) is among the names.
+            let lowercase_ok = self.surfaces.is_none() && self.form_lowercase_ok.get(group as usize).copied().unwrap_or(false);
+            if span.is_ascii() && !lowercase_ok && !span.bytes().any(|b| b.is_ascii_uppercase()) {
                 return None;
             }
             if !span.chars().any(char::is_alphabetic) {

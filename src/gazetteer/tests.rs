@@ -146,6 +146,38 @@ fn save_and_load_round_trip_and_reject_damage() {
 }
 
 #[test]
+fn gzip_compressed_saved_form_loads_the_same_and_damage_is_an_error() {
+    use std::io::Write;
+    let g = seeds_gazetteer(CaseMode::Smart);
+    let bytes = g.to_bytes();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(&bytes).unwrap();
+    let gz = gz.finish().unwrap();
+    assert_eq!(Gazetteer::from_bytes(&gz, "gz").unwrap().to_bytes(), bytes);
+    for cut in [2, 10, gz.len() / 2, gz.len() - 1] {
+        let err = Gazetteer::from_bytes(&gz[..cut], "default.gazetteer.gz").unwrap_err();
+        assert!(err.to_string().contains("default.gazetteer.gz"), "{err}");
+    }
+    let mut flipped = gz.clone();
+    let middle = flipped.len() / 2;
+    flipped[middle] ^= 0x55;
+    assert!(Gazetteer::from_bytes(&flipped, "flipped").is_err());
+}
+
+#[test]
+fn lower_case_phrases_of_the_data_match_in_lower_case_and_single_words_do_not() {
+    let entities = vec![
+        Entity::new("actor:vks", "Russian Aerospace Forces").with_kind("organization")
+            .with_aliases(&["armée de l'air russe", "aviation russe"]),
+        Entity::new("trap:gion", "gion").with_kind("place"),
+    ];
+    let g = Gazetteer::new(entities, CaseMode::Smart, "test").unwrap();
+    let found = ids(&g, "Hier, l'armée de l'air russe et l'aviation russe ont frappé; gion.");
+    let texts: Vec<&str> = found.iter().map(|(t, _, _)| t.as_str()).collect();
+    assert_eq!(texts, ["armée de l'air russe", "aviation russe"]);
+}
+
+#[test]
 fn duplicate_ids_and_empty_names_are_errors() {
     let err = Gazetteer::new(vec![Entity::new("a", "A"), Entity::new("a", "B")], CaseMode::Smart, "recs").unwrap_err();
     assert!(err.to_string().contains("line 2") && err.to_string().contains("duplicate id"), "{err}");

@@ -99,6 +99,8 @@ pub struct Shape {
     /// Starts with a short word (at most three letters) followed by more: an article or a
     /// particle whose case varies (*al-Qaïm* / *Al-Qaïm*, *de Mistura*).
     pub leading_particle: bool,
+    /// Has more than one word.
+    pub several_words: bool,
 }
 
 impl Shape {
@@ -107,7 +109,10 @@ impl Shape {
         let mut cased = 0;
         let mut lower = false;
         let mut words = s.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty());
-        shape.leading_particle = words.next().is_some_and(|w| w.chars().nth(3).is_none()) && words.next().is_some();
+        let first = words.next();
+        let second = words.next();
+        shape.leading_particle = first.is_some_and(|w| w.chars().nth(3).is_none()) && second.is_some();
+        shape.several_words = second.is_some();
         for word in s.split(|c: char| !is_word_char(c)) {
             if word.chars().nth(3).is_some() && word.chars().next().is_some_and(char::is_uppercase) {
                 shape.capitalised_words = shape.capitalised_words.saturating_add(1);
@@ -147,7 +152,9 @@ impl Shape {
         if !self.all_caps && self.capitalised_words < name.capitalised_words {
             return false;
         }
-        self.first_upper || (self.any_upper && (!name.first_upper || self.leading_particle))
+        // A phrase the data writes in lower case (*armée de l'air russe*) is written so in text.
+        let lower_phrase = !name.any_upper && name.several_words;
+        self.first_upper || (self.any_upper && (!name.first_upper || self.leading_particle)) || lower_phrase
     }
 }
 

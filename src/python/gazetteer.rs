@@ -1,7 +1,8 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use pyo3::exceptions::{PyKeyError, PyTypeError, PyValueError};
+use pyo3::exceptions::{PyFileNotFoundError, PyKeyError, PyTypeError, PyValueError};
+use pyo3::sync::GILOnceCell;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyType};
 use serde_json::{Map, Number, Value};
@@ -345,6 +346,33 @@ fn built(py: Python<'_>, entities: Vec<Entity>, case: CaseMode, source: &str) ->
     Ok(PyGazetteer(Arc::new(g)))
 }
 
+/// The packaged default gazetteer: a gzip-compressed saved gazetteer in the `nomina.data`
+/// package, written by `python -m nomina.data.build` from `default.jsonl.gz`.
+const DEFAULT_PACKAGE: &str = "nomina.data";
+const DEFAULT_FILE: &str = "default.gazetteer.gz";
+const DEFAULT_REBUILD: &str =
+    "reinstall nomina (in a source checkout: python -m nomina.data.build --binary-only rewrites it)";
+
+fn load_default(py: Python<'_>) -> PyResult<PyGazetteer> {
+    // importlib.resources finds the file wherever the package is installed.
+    let resource = py
+        .import("importlib.resources")?
+        .call_method1("files", (DEFAULT_PACKAGE,))?
+        .call_method1("joinpath", (DEFAULT_FILE,))?;
+    let shown = resource.str()?.to_string();
+    if !resource.call_method0("is_file")?.is_truthy()? {
+        return Err(PyFileNotFoundError::new_err(format!(
+            "the packaged default gazetteer {shown} is missing: {DEFAULT_REBUILD}"
+        )));
+    }
+    let data = resource.call_method0("read_bytes")?;
+    let data = data.downcast::<PyBytes>()?.as_bytes();
+    let g = py.allow_threads(|| Gazetteer::from_bytes(data, &shown)).map_err(|e| {
+        PyValueError::new_err(format!("the packaged default gazetteer is unreadable: {e}; {DEFAULT_REBUILD}"))
+    })?;
+    Ok(PyGazetteer(Arc::new(g)))
+}
+
 fn tag_options(lang: Option<&str>, demonyms: bool, variants: Option<bool>) -> PyResult<TagOptions> {
     let mut options = TagOptions::new().with_lang(lang)?;
     options.demonyms = demonyms;
@@ -360,6 +388,13 @@ fn column<'py>(df: &Bound<'py, PyAny>, col: &str) -> PyResult<Vec<Bound<'py, PyA
 
 #[pymethods]
 impl PyGazetteer {
+    /// The packaged default gazetteer, loaded on first call and then shared.
+    #[classmethod]
+    fn default(_cls: &Bound<'_, PyType>, py: Python<'_>) -> PyResult<Py<PyGazetteer>> {
+        static DEFAULT: GILOnceCell<Py<PyGazetteer>> = GILOnceCell::new();
+        DEFAULT.get_or_try_init(py, || Py::new(py, load_default(py)?)).map(|g| g.clone_ref(py))
+    }
+
     #[classmethod]
     #[pyo3(signature = (records, case="smart"))]
     fn from_records(_cls: &Bound<'_, PyType>, py: Python<'_>, records: &Bound<'_, PyAny>, case: &str) -> PyResult<Self> {

