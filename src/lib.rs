@@ -5,9 +5,14 @@
 //! cargo feature) is the thin PyO3 layer that maturin builds into `nomina._nomina`.
 
 pub mod error;
+pub mod gazetteer;
 pub mod langid;
+pub mod normalize;
 pub mod parallel;
+pub mod similarity;
 pub mod text_offsets;
+pub mod translit;
+pub mod variants;
 
 #[cfg(feature = "python")]
 mod python;

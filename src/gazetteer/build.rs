@@ -1,0 +1,278 @@
+//! The gazetteer itself: entities, the table of every name they go by, and the indexes over
+//! the names' folded forms and variant keys that `tag` and `find` use.
+
+use std::sync::{Arc, OnceLock};
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHashMap;
+
+use super::entity::{CaseMode, Entity};
+use super::find::TrigramIndex;
+use super::stopwords;
+use super::words::Shape;
+use crate::error::{NominaError, Result};
+use crate::normalize::normalize;
+use crate::variants::variant_key;
+
+/// What a name is to its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Name,
+    Alias,
+    Demonym,
+}
+
+/// One name of one entity. Its text lives in the entity (`slot` 0 is the name, then the
+/// aliases, then the demonyms); its folded form and variant key in the shared tables.
+#[derive(Debug, Clone)]
+pub(crate) struct NameRef {
+    pub entity: u32,
+    pub slot: u32,
+    pub role: Role,
+    /// Group of names with this folded form (`u32::MAX`: folds to nothing).
+    pub form: u32,
+    /// Group of names with this variant key (`u32::MAX`: no key).
+    pub key: u32,
+    pub shape: Shape,
+}
+
+/// Distinct strings, each with the names that have it, stored compactly (CSR).
+#[derive(Debug, Default)]
+pub(crate) struct Groups {
+    pub texts: Vec<Box<str>>,
+    pub ids: FxHashMap<Box<str>, u32>,
+    starts: Vec<u32>,
+    members: Vec<u32>,
+}
+
+impl Groups {
+    /// Group id of each string in `texts` (empty strings get `u32::MAX`), then members filled.
+    fn build<'a>(texts: impl Iterator<Item = &'a str>, count: usize) -> (Groups, Vec<u32>) {
+        let mut groups = Groups::default();
+        groups.ids.reserve(count);
+        let mut of_name = Vec::with_capacity(count);
+        for text in texts {
+            if text.is_empty() {
+                of_name.push(u32::MAX);
+                continue;
+            }
+            let next = groups.texts.len() as u32;
+            let id = *groups.ids.entry(Box::from(text)).or_insert(next);
+            if id == next {
+                groups.texts.push(Box::from(text));
+            }
+            of_name.push(id);
+        }
+        // Counting sort of names by group.
+        let mut counts = vec![0u32; groups.texts.len() + 1];
+        for &g in of_name.iter().filter(|&&g| g != u32::MAX) {
+            counts[g as usize + 1] += 1;
+        }
+        for i in 1..counts.len() {
+            counts[i] += counts[i - 1];
+        }
+        let mut fill = counts.clone();
+        let mut members = vec![0u32; counts.last().copied().unwrap_or(0) as usize];
+        for (name, &g) in of_name.iter().enumerate() {
+            if g != u32::MAX {
+                members[fill[g as usize] as usize] = name as u32;
+                fill[g as usize] += 1;
+            }
+        }
+        groups.starts = counts;
+        groups.members = members;
+        (groups, of_name)
+    }
+
+    pub fn members(&self, group: u32) -> &[u32] {
+        let g = group as usize;
+        match (self.starts.get(g), self.starts.get(g + 1)) {
+            (Some(&a), Some(&b)) => &self.members[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+
+    pub fn get(&self, text: &str) -> Option<u32> {
+        self.ids.get(text).copied()
+    }
+}
+
+/// A gazetteer: entities and the indexes to find them in text and by name.
+pub struct Gazetteer {
+    pub(crate) case: CaseMode,
+    pub(crate) entities: Vec<Arc<Entity>>,
+    pub(crate) by_id: FxHashMap<Box<str>, u32>,
+    pub(crate) names: Vec<NameRef>,
+    /// Names by folded form: the exact tier's patterns (smart and insensitive case).
+    pub(crate) forms: Groups,
+    /// Names by variant key.
+    pub(crate) keys: Groups,
+    /// Names by their text as written: the patterns of case="sensitive".
+    pub(crate) surfaces: Option<Groups>,
+    /// Stopword languages (bit set, see `stopwords`) of each folded form.
+    pub(crate) form_stop_langs: Vec<u64>,
+    pub(crate) matcher: AhoCorasick,
+    pub(crate) trigrams: OnceLock<TrigramIndex>,
+}
+
+impl std::fmt::Debug for Gazetteer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Gazetteer({} entities, {} names, case={})", self.entities.len(), self.names.len(), self.case.as_str())
+    }
+}
+
+/// Every name of an entity, in slot order, with its role.
+pub(crate) fn entity_names(e: &Entity) -> impl Iterator<Item = (&str, Role)> {
+    std::iter::once((e.name.as_str(), Role::Name))
+        .chain(e.aliases.iter().map(|a| (a.as_str(), Role::Alias)))
+        .chain(e.demonyms.iter().map(|d| (d.as_str(), Role::Demonym)))
+}
+
+impl Gazetteer {
+    /// Build from entities (tidied here: trimmed, duplicate aliases merged). Duplicate ids and
+    /// empty names are errors naming the record (`source`, 1-based position).
+    pub fn new(entities: Vec<Entity>, case: CaseMode, source: &str) -> Result<Gazetteer> {
+        let entities = entities
+            .into_iter()
+            .enumerate()
+            .map(|(i, e)| e.tidy(source, Some(i + 1)))
+            .collect::<Result<Vec<_>>>()?;
+        Gazetteer::from_tidy(entities, case, source)
+    }
+
+    /// Build from entities already tidied by a reader (which named their lines on error).
+    pub fn from_tidy(entities: Vec<Entity>, case: CaseMode, source: &str) -> Result<Gazetteer> {
+        let folded: Vec<(String, String)> = {
+            use rayon::prelude::*;
+            let surfaces: Vec<&str> = entities.iter().flat_map(|e| entity_names(e).map(|(s, _)| s)).collect();
+            surfaces.par_iter().map(|s| (normalize(s), variant_key(s))).collect()
+        };
+        Gazetteer::assemble(entities, case, folded, source)
+    }
+
+    /// Put the indexes together from entities and each name's (folded form, variant key).
+    pub(crate) fn assemble(
+        entities: Vec<Entity>,
+        case: CaseMode,
+        folded: Vec<(String, String)>,
+        source: &str,
+    ) -> Result<Gazetteer> {
+        let mut by_id = FxHashMap::default();
+        by_id.reserve(entities.len());
+        for (i, e) in entities.iter().enumerate() {
+            if by_id.insert(Box::from(e.id.as_str()), i as u32).is_some() {
+                return Err(NominaError::InvalidData {
+                    source: source.into(),
+                    line: Some(i + 1),
+                    field: Some("id".into()),
+                    message: format!("duplicate id {:?}", e.id),
+                });
+            }
+        }
+        let mut names = Vec::with_capacity(folded.len());
+        for (i, e) in entities.iter().enumerate() {
+            for (slot, (surface, role)) in entity_names(e).enumerate() {
+                names.push(NameRef {
+                    entity: i as u32,
+                    slot: slot as u32,
+                    role,
+                    form: u32::MAX,
+                    key: u32::MAX,
+                    shape: Shape::of(surface),
+                });
+            }
+        }
+        if names.len() != folded.len() {
+            return Err(NominaError::InvalidData {
+                source: source.into(),
+                line: None,
+                field: None,
+                message: "the stored names do not match the entities".into(),
+            });
+        }
+        let (forms, form_of) = Groups::build(folded.iter().map(|(f, _)| f.as_str()), names.len());
+        let (keys, key_of) = Groups::build(folded.iter().map(|(_, k)| k.as_str()), names.len());
+        for (n, (form, key)) in names.iter_mut().zip(form_of.into_iter().zip(key_of)) {
+            n.form = form;
+            n.key = key;
+        }
+        let surfaces = (case == CaseMode::Sensitive).then(|| {
+            let all: Vec<&str> = entities.iter().flat_map(|e| entity_names(e).map(|(s, _)| s)).collect();
+            Groups::build(all.into_iter(), names.len()).0
+        });
+        let form_stop_langs = forms.texts.iter().map(|t| stopwords::languages_of(t)).collect();
+        let patterns: &[Box<str>] = match &surfaces {
+            Some(s) => &s.texts,
+            None => &forms.texts,
+        };
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(patterns.iter().map(|p| p.as_bytes()))
+            .map_err(|e| NominaError::InvalidArgument(format!("cannot index {} names: {e}", patterns.len())))?;
+        Ok(Gazetteer {
+            case,
+            entities: entities.into_iter().map(Arc::new).collect(),
+            by_id,
+            names,
+            forms,
+            keys,
+            surfaces,
+            form_stop_langs,
+            matcher,
+            trigrams: OnceLock::new(),
+        })
+    }
+
+    pub fn case(&self) -> CaseMode {
+        self.case
+    }
+
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+
+    /// Number of names (names, aliases and demonyms) over all entities.
+    pub fn name_count(&self) -> usize {
+        self.names.len()
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Arc<Entity>> {
+        self.by_id.get(id).map(|&i| &self.entities[i as usize])
+    }
+
+    pub fn entity(&self, index: u32) -> &Arc<Entity> {
+        &self.entities[index as usize]
+    }
+
+    pub fn entities(&self) -> &[Arc<Entity>] {
+        &self.entities
+    }
+
+    /// The text of a name as the entity writes it.
+    pub(crate) fn surface(&self, name: &NameRef) -> &str {
+        let e = &self.entities[name.entity as usize];
+        let slot = name.slot as usize;
+        if slot == 0 {
+            &e.name
+        } else if slot <= e.aliases.len() {
+            &e.aliases[slot - 1]
+        } else {
+            e.demonyms.get(slot - 1 - e.aliases.len()).map_or("", String::as_str)
+        }
+    }
+
+    /// Each name's (folded form, variant key), in name order: what `save` stores so that
+    /// `load` need not fold again.
+    pub(crate) fn folded_names(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.names.iter().map(|n| {
+            let form = self.forms.texts.get(n.form as usize).map_or("", |t| &**t);
+            let key = self.keys.texts.get(n.key as usize).map_or("", |t| &**t);
+            (form, key)
+        })
+    }
+}

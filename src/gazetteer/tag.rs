@@ -1,0 +1,404 @@
+//! Tagging: every name of the gazetteer in a text, as mentions with Python `str` offsets.
+//!
+//! Two tiers. The exact tier runs one Aho-Corasick automaton (leftmost-longest) over the
+//! folded text and maps matches back through the normaliser's offset map; a match counts only
+//! on word boundaries, written as a name may be (case), and not a stopword of the text's
+//! language on its own. The variant tier looks up the variant key of capitalised word n-grams
+//! that the exact tier left alone (*Boukamal* → "Ālbū Kamāl"). Then each mention gets one
+//! entity, chosen from the document's context (see `resolve`).
+
+use std::sync::OnceLock;
+
+use aho_corasick::Input;
+
+use super::build::{Gazetteer, Groups, NameRef, Role};
+use super::entity::CaseMode;
+use super::resolve::{resolve, Found, Option_};
+use super::stopwords;
+use super::words::{ends_word, is_word_char, starts_word, Shape};
+use crate::error::Result;
+use crate::langid::{Language, LanguageDetector};
+use crate::normalize::{normalize, normalize_with_offsets, NormalizedText};
+use crate::text_offsets::CharIndexer;
+use crate::variants::variant_key;
+
+/// How a mention or candidate matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MatchKind {
+    /// The entity's name, exactly as written.
+    Exact,
+    /// One of its aliases, exactly as written.
+    Alias,
+    /// A name or alias once case, accents and punctuation are folded.
+    Normalized,
+    /// A transliteration variant of a name (same variant key).
+    Variant,
+    /// An adjective or demonym of the entity (*syrienne*, *Kurdish*).
+    Demonym,
+    /// Similar but not equal (`find` only).
+    Fuzzy,
+}
+
+impl MatchKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatchKind::Exact => "exact",
+            MatchKind::Alias => "alias",
+            MatchKind::Normalized => "normalized",
+            MatchKind::Variant => "variant",
+            MatchKind::Demonym => "demonym",
+            MatchKind::Fuzzy => "fuzzy",
+        }
+    }
+
+    /// Confidence that a match of this kind is the name (before context).
+    pub fn base_score(self) -> f64 {
+        match self {
+            MatchKind::Exact => 1.0,
+            MatchKind::Alias => 0.95,
+            MatchKind::Normalized => 0.9,
+            MatchKind::Variant => 0.75,
+            MatchKind::Demonym => 0.7,
+            MatchKind::Fuzzy => 0.5,
+        }
+    }
+}
+
+/// One entity found in a text. `start`/`end` are code-point (Python `str`) indices.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub entity: u32,
+    pub score: f64,
+    pub match_kind: MatchKind,
+    /// Other entities the same words could name, best first.
+    pub alternatives: Vec<u32>,
+}
+
+/// Options of `tag`.
+#[derive(Debug, Clone, Default)]
+pub struct TagOptions {
+    /// The text's language (stopwords); detected when `None`.
+    pub lang: Option<Language>,
+    /// Tag demonyms and adjectives (`match="demonym"`).
+    pub demonyms: bool,
+    /// Run the variant tier; `None`: only with case="smart".
+    pub variants: Option<bool>,
+}
+
+impl TagOptions {
+    pub fn new() -> TagOptions {
+        TagOptions { lang: None, demonyms: true, variants: None }
+    }
+
+    /// Options with a language given by code or name (`"fr"`, `"fra"`, `"French"`).
+    pub fn with_lang(mut self, lang: Option<&str>) -> Result<TagOptions> {
+        self.lang = lang.map(Language::parse).transpose()?;
+        Ok(self)
+    }
+}
+
+/// The stopword languages of one text, detected only if some match needs them.
+struct TextLanguage<'a> {
+    text: &'a str,
+    bits: Option<u64>,
+}
+
+impl TextLanguage<'_> {
+    fn bits(&mut self) -> u64 {
+        if let Some(bits) = self.bits {
+            return bits;
+        }
+        static DETECTOR: OnceLock<LanguageDetector> = OnceLock::new();
+        // A few kilobytes tell the language of a news article; more only costs time.
+        let mut end = self.text.len().min(4096);
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let detected = DETECTOR.get_or_init(LanguageDetector::default).detect(&self.text[..end]);
+        let bits = match detected {
+            Some(d) if d.reliable => stopwords::language_bit(d.language.code()).unwrap_or(0),
+            _ => stopwords::ANY_LANGUAGE,
+        };
+        self.bits = Some(bits);
+        bits
+    }
+}
+
+/// Particles that may lead or sit inside a multi-word name in lower case (*al-Bukamal*,
+/// *Deir ez-Zor*, *Bachar el-Assad*).
+const PARTICLES: &[&str] = &[
+    "al", "el", "ad", "ar", "as", "at", "az", "ash", "an", "ed", "er", "es", "et", "ez", "ech", "ibn",
+    "bin", "ben", "abu", "abou", "bou", "de", "di", "du", "da", "del", "der", "van", "von",
+];
+
+fn is_particle(word: &str) -> bool {
+    PARTICLES.contains(&word)
+}
+
+/// End of the word containing byte `at` of `hay` (or `at` itself after a non-word char).
+fn end_of_word(hay: &str, at: usize) -> usize {
+    let mut end = at;
+    for c in hay[at..].chars() {
+        if !is_word_char(c) {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    if end == at {
+        end + hay[at..].chars().next().map_or(1, char::len_utf8)
+    } else {
+        end
+    }
+}
+
+impl Gazetteer {
+    /// Every mention of the gazetteer's entities in `text`, in text order, none overlapping.
+    pub fn tag(&self, text: &str, options: &TagOptions) -> Vec<Mention> {
+        let mut lang = TextLanguage {
+            text,
+            bits: options.lang.map(|l| stopwords::language_bit(l.code()).unwrap_or(0)),
+        };
+        let mut found = Vec::new();
+        if self.case == CaseMode::Sensitive {
+            self.exact_tier(text, text, None, options, &mut lang, &mut found);
+        } else {
+            let folded = normalize_with_offsets(text);
+            self.exact_tier(text, &folded.text, Some(&folded), options, &mut lang, &mut found);
+        }
+        let variants = options.variants.unwrap_or(self.case == CaseMode::Smart);
+        if variants {
+            self.variant_tier(text, options, &mut lang, &mut found);
+        }
+        found.sort_by_key(|f| f.start);
+        let resolved = resolve(self, found);
+        let indexer = CharIndexer::new(text);
+        resolved
+            .into_iter()
+            .map(|r| Mention {
+                start: indexer.char_index(r.start),
+                end: indexer.char_index(r.end),
+                text: text[r.start..r.end].to_string(),
+                entity: r.entity,
+                score: r.score,
+                match_kind: r.match_kind,
+                alternatives: r.alternatives,
+            })
+            .collect()
+    }
+
+    /// `tag` over many texts on `threads` threads (`None`: all cores); same answers, same order.
+    pub fn tag_batch(&self, texts: &[&str], options: &TagOptions, threads: Option<usize>) -> Result<Vec<Vec<Mention>>> {
+        crate::parallel::map_ordered(texts, threads, |text| self.tag(text, options))
+    }
+
+    /// The raw scan `tag` starts from: leftmost-longest matches of the automaton over an
+    /// already folded text, counted. The benchmark's practical limit for `tag`.
+    pub fn raw_scan(&self, folded: &str) -> usize {
+        self.matcher.find_iter(folded).count()
+    }
+
+    fn pattern_groups(&self) -> &Groups {
+        self.surfaces.as_ref().unwrap_or(&self.forms)
+    }
+
+    fn exact_tier(
+        &self,
+        text: &str,
+        hay: &str,
+        folded: Option<&NormalizedText>,
+        options: &TagOptions,
+        lang: &mut TextLanguage,
+        found: &mut Vec<Found>,
+    ) {
+        let groups = self.pattern_groups();
+        let mut pos = 0;
+        while pos < hay.len() {
+            let Some(m) = self.matcher.find(Input::new(hay).span(pos..hay.len())) else { break };
+            let (start, end) = (m.start(), m.end());
+            if let Some(f) = self.accept(text, hay, folded, start, end, m.pattern().as_u32(), options, lang) {
+                found.push(f);
+                pos = end;
+                continue;
+            }
+            // The longest name here does not count; a shorter one ending on a word end may.
+            let mut shorter = None;
+            if hay[start..end].chars().any(|c| !is_word_char(c)) {
+                let ends: Vec<usize> = hay[start..end]
+                    .char_indices()
+                    .filter(|&(i, c)| i > 0 && !is_word_char(c))
+                    .map(|(i, _)| start + i)
+                    .collect();
+                for &e in ends.iter().rev() {
+                    if let Some(g) = groups.get(&hay[start..e]) {
+                        if let Some(f) = self.accept(text, hay, folded, start, e, g, options, lang) {
+                            shorter = Some((f, e));
+                            break;
+                        }
+                    }
+                }
+            }
+            match shorter {
+                Some((f, e)) => {
+                    found.push(f);
+                    pos = e;
+                }
+                None => pos = end_of_word(hay, start),
+            }
+        }
+    }
+
+    /// The match of pattern `group` at `start..end` of `hay` as a mention, if it counts.
+    #[allow(clippy::too_many_arguments)]
+    fn accept(
+        &self,
+        text: &str,
+        hay: &str,
+        folded: Option<&NormalizedText>,
+        start: usize,
+        end: usize,
+        group: u32,
+        options: &TagOptions,
+        lang: &mut TextLanguage,
+    ) -> Option<Found> {
+        if !starts_word(hay, start) || !ends_word(hay, end) {
+            return None;
+        }
+        let (ostart, oend) = match folded {
+            Some(f) => {
+                let r = f.source_range(start, end);
+                if r.start >= r.end || r.end > text.len() || !starts_word(text, r.start) || !ends_word(text, r.end) {
+                    return None;
+                }
+                (r.start, r.end)
+            }
+            None => (start, end),
+        };
+        let span = &text[ostart..oend];
+        let smart = self.case == CaseMode::Smart;
+        let shape = Shape::of(span);
+        let one_word = !hay[start..end].contains(' ');
+        let stop_langs = if smart && one_word {
+            let form = if self.surfaces.is_some() { None } else { Some(group) };
+            form.and_then(|g| self.form_stop_langs.get(g as usize)).copied().unwrap_or(0)
+        } else {
+            0
+        };
+        let is_stopword = stop_langs != 0 && stop_langs & lang.bits() != 0;
+        let mut options_ = Vec::new();
+        for &n in self.pattern_groups().members(group) {
+            let name: &NameRef = &self.names[n as usize];
+            if name.role == Role::Demonym && !options.demonyms {
+                continue;
+            }
+            if smart && name.role != Role::Demonym && !shape.fits_name(name.shape) {
+                continue;
+            }
+            if is_stopword && !(name.shape.all_caps && shape.all_caps) {
+                continue;
+            }
+            let kind = match name.role {
+                Role::Demonym => MatchKind::Demonym,
+                _ if self.surface(name) != span => MatchKind::Normalized,
+                Role::Name => MatchKind::Exact,
+                Role::Alias => MatchKind::Alias,
+            };
+            options_.push(Option_ { entity: name.entity, kind });
+        }
+        (!options_.is_empty()).then(|| Found::new(ostart, oend, options_))
+    }
+
+    fn variant_tier(&self, text: &str, options: &TagOptions, lang: &mut TextLanguage, found: &mut Vec<Found>) {
+        let mut words: Vec<(usize, usize)> = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices() {
+            match (is_word_char(c), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    words.push((s, i));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            words.push((s, text.len()));
+        }
+        found.sort_by_key(|f| f.start);
+        let mut covered = vec![false; words.len()];
+        let mut k = 0;
+        for (w, &(ws, we)) in words.iter().enumerate() {
+            while k < found.len() && found[k].end <= ws {
+                k += 1;
+            }
+            covered[w] = k < found.len() && found[k].start < we;
+        }
+        // Capitalised (or caseless-script) words, and lower-case particles.
+        let capitalised = |w: &str| {
+            w.chars().next().is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
+        };
+        let joined = |a: usize, b: usize| {
+            let gap = &text[words[a].1..words[b].0];
+            !gap.is_empty() && gap.chars().count() <= 2 && gap.chars().all(|c| matches!(c, ' ' | '-' | '\u{a0}'))
+        };
+        let mut new = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let word = &text[words[i].0..words[i].1];
+            if covered[i] || !(capitalised(word) || (is_particle(word) && i + 1 < words.len() && joined(i, i + 1))) {
+                i += 1;
+                continue;
+            }
+            let mut longest = 1;
+            while longest < 3 && i + longest < words.len() && !covered[i + longest] && joined(i + longest - 1, i + longest) {
+                let next = &text[words[i + longest].0..words[i + longest].1];
+                if !(capitalised(next) || is_particle(next)) {
+                    break;
+                }
+                longest += 1;
+            }
+            let mut matched = 0;
+            for n in (1..=longest).rev() {
+                let last = &text[words[i + n - 1].0..words[i + n - 1].1];
+                if !capitalised(last) {
+                    continue;
+                }
+                let (s, e) = (words[i].0, words[i + n - 1].1);
+                let span = &text[s..e];
+                if n == 1 && span.len() <= 12 {
+                    let stop = stopwords::languages_of(&normalize(span));
+                    if stop != 0 && stop & lang.bits() != 0 {
+                        continue;
+                    }
+                }
+                let key = variant_key(span);
+                if key.chars().count() < 4 {
+                    continue;
+                }
+                let Some(g) = self.keys.get(&key) else { continue };
+                let shape = Shape::of(span);
+                let mut options_ = Vec::new();
+                for &m in self.keys.members(g) {
+                    let name = &self.names[m as usize];
+                    let ok = match name.role {
+                        Role::Demonym => options.demonyms,
+                        _ => !name.shape.all_caps && shape.fits_name(name.shape),
+                    };
+                    if ok {
+                        let kind = if name.role == Role::Demonym { MatchKind::Demonym } else { MatchKind::Variant };
+                        options_.push(Option_ { entity: name.entity, kind });
+                    }
+                }
+                if !options_.is_empty() {
+                    new.push(Found::new(s, e, options_));
+                    matched = n;
+                    break;
+                }
+            }
+            i += matched.max(1);
+        }
+        found.extend(new);
+    }
+}

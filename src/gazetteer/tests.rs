@@ -1,0 +1,152 @@
+//! Tests of the gazetteer as a whole: tagging, finding, saving.
+
+use super::*;
+
+fn seeds_gazetteer(case: CaseMode) -> Gazetteer {
+    let entities = vec![
+        Entity::new("geonames:174448", "Ālbū Kamāl").with_kind("place").with_country("SY").with_population(80808)
+            .with_aliases(&["Abu Kamal", "Albu Kamal", "al-Bukamal"]),
+        Entity::new("geonames:163843", "Syria").with_kind("country").with_country("SY")
+            .with_aliases(&["Syrie", "Syrien"]).with_demonyms(&["syrien", "syrienne", "syriens", "syriennes"]),
+        Entity::new("geonames:99237", "Iraq").with_kind("country").with_country("IQ").with_aliases(&["Irak"]),
+        Entity::new("actor:isis", "Islamic State").with_kind("organization")
+            .with_aliases(&["Etat islamique", "État islamique", "EI", "Daech", "Daesh", "ISIS"]),
+        Entity::new("actor:sohr", "Syrian Observatory for Human Rights").with_kind("organization").with_country("GB")
+            .with_aliases(&["OSDH", "Osdh", "Observatoire syrien des droits de l'homme"]),
+        Entity::new("actor:trump", "Donald Trump").with_kind("person").with_country("US").with_aliases(&["Trump"]),
+        Entity::new("geonames:les", "Les").with_kind("place").with_country("ES"),
+        Entity::new("geonames:sur", "Sur").with_kind("place").with_country("OM"),
+        Entity::new("geonames:ontario", "Ontario").with_kind("region").with_aliases(&["Ont"]),
+        Entity::new("geonames:tripoli-ly", "Tripoli").with_kind("place").with_country("LY").with_population(1_150_000),
+        Entity::new("geonames:tripoli-lb", "Tripoli").with_kind("place").with_country("LB").with_population(229_000)
+            .with_aliases(&["Trablous"]),
+        Entity::new("geonames:lebanon", "Lebanon").with_kind("country").with_country("LB").with_aliases(&["Liban"]),
+        Entity::new("geonames:idlib", "Idlib").with_kind("place").with_country("SY").with_aliases(&["Idleb"]),
+    ];
+    Gazetteer::new(entities, case, "test").unwrap()
+}
+
+fn ids(g: &Gazetteer, text: &str) -> Vec<(String, String, &'static str)> {
+    g.tag(text, &TagOptions::new())
+        .into_iter()
+        .map(|m| (m.text.clone(), g.entity(m.entity).id.clone(), m.match_kind.as_str()))
+        .collect()
+}
+
+#[test]
+fn tags_the_seed_sentence() {
+    let g = seeds_gazetteer(CaseMode::Smart);
+    let text = "Les forces syriennes ont repris Boukamal, selon l'Osdh. Sur le long terme, l'EI et Daech \
+                perdent du terrain en Syrie et en Irak, a dit Trump.";
+    let got = ids(&g, text);
+    let texts: Vec<&str> = got.iter().map(|(t, _, _)| t.as_str()).collect();
+    assert_eq!(texts, ["syriennes", "Boukamal", "Osdh", "EI", "Daech", "Syrie", "Irak", "Trump"], "{got:?}");
+    assert_eq!(got[1].1, "geonames:174448");
+    assert_eq!(got[1].2, "variant");
+    assert_eq!(got[0].2, "demonym");
+    assert_eq!(got[3].1, "actor:isis");
+}
+
+#[test]
+fn offsets_are_char_indices_of_the_original() {
+    let g = seeds_gazetteer(CaseMode::Smart);
+    let text = "😀 Ça s'est passé à l’EI, Ālbū Kamāl\r\net ÉTAT ISLAMIQUE à Idleb.";
+    let chars: Vec<char> = text.chars().collect();
+    let mentions = g.tag(text, &TagOptions::new());
+    assert!(mentions.len() >= 3, "{mentions:?}");
+    for m in mentions {
+        let slice: String = chars[m.start..m.end].iter().collect();
+        assert_eq!(slice, m.text);
+    }
+}
+
+#[test]
+fn never_inside_words_nor_after_non_elided_apostrophes() {
+    let g = Gazetteer::new(
+        vec![Entity::new("a", "gion"), Entity::new("b", "hui"), Entity::new("c", "Idleb")],
+        CaseMode::Insensitive,
+        "test",
+    )
+    .unwrap();
+    let found = ids(&g, "la région, aujourd'hui, d'Idleb");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "Idleb");
+}
+
+#[test]
+fn acronyms_only_in_capitals_and_names_only_capitalised() {
+    let g = seeds_gazetteer(CaseMode::Smart);
+    assert!(ids(&g, "ei, Ei, daech et les sur").is_empty());
+    assert_eq!(ids(&g, "EI").len(), 1);
+}
+
+#[test]
+fn insensitive_and_sensitive_are_keyword_semantics() {
+    let entities = vec![Entity::new("ny", "New York"), Entity::new("n", "new"), Entity::new("y", "York")];
+    let g = Gazetteer::new(entities.clone(), CaseMode::Insensitive, "t").unwrap();
+    let got: Vec<_> = ids(&g, "new york and NEW, york").into_iter().map(|(t, id, _)| (t, id)).collect();
+    assert_eq!(got, [("new york".into(), "ny".into()), ("NEW".into(), "n".into()), ("york".into(), "y".into())]);
+    let g = Gazetteer::new(entities, CaseMode::Sensitive, "t").unwrap();
+    let got: Vec<_> = ids(&g, "new york and New York, York").into_iter().map(|(t, _, _)| t).collect();
+    assert_eq!(got, ["new", "New York", "York"]);
+}
+
+#[test]
+fn ambiguous_names_follow_the_document() {
+    let g = seeds_gazetteer(CaseMode::Smart);
+    let m = g.tag("Tripoli est calme.", &TagOptions::new());
+    assert_eq!(g.entity(m[0].entity).id, "geonames:tripoli-ly");
+    assert_eq!(g.entity(m[0].alternatives[0]).id, "geonames:tripoli-lb");
+    let m = g.tag("Au Liban, Tripoli est calme.", &TagOptions::new());
+    assert_eq!(g.entity(m[1].entity).id, "geonames:tripoli-lb");
+}
+
+#[test]
+fn batch_equals_one_by_one() {
+    let g = seeds_gazetteer(CaseMode::Smart);
+    let texts = ["Boukamal en Syrie", "", "l'EI à Idleb", "Trump"];
+    let options = TagOptions::new();
+    let batch = g.tag_batch(&texts, &options, Some(2)).unwrap();
+    let single: Vec<_> = texts.iter().map(|t| g.tag(t, &options)).collect();
+    assert_eq!(batch, single);
+}
+
+#[test]
+fn finds_variants_and_typos() {
+    let g = seeds_gazetteer(CaseMode::Smart);
+    let options = FindOptions { limit: 3, ..Default::default() };
+    let top = &g.find("Boukamal", &options)[0];
+    assert_eq!(g.entity(top.entity).id, "geonames:174448");
+    let top = &g.find("Syrie", &options)[0];
+    assert_eq!((g.entity(top.entity).id.as_str(), top.match_kind), ("geonames:163843", MatchKind::Alias));
+    let top = &g.find("Idlb", &options)[0];
+    assert_eq!(g.entity(top.entity).id, "geonames:idlib");
+    let filtered = g.find("Tripoli", &FindOptions { limit: 3, country: Some("lb".into()), ..Default::default() });
+    assert_eq!(filtered.len(), 1);
+}
+
+#[test]
+fn save_and_load_round_trip_and_reject_damage() {
+    let g = seeds_gazetteer(CaseMode::Smart);
+    let bytes = g.to_bytes();
+    let back = Gazetteer::from_bytes(&bytes, "bytes").unwrap();
+    assert_eq!(back.to_bytes(), bytes);
+    assert_eq!(back.entities().len(), g.entities().len());
+    let text = "Boukamal, l'EI, Syrie";
+    assert_eq!(back.tag(text, &TagOptions::new()), g.tag(text, &TagOptions::new()));
+    for cut in [0, 5, 20, bytes.len() / 2, bytes.len() - 1] {
+        assert!(Gazetteer::from_bytes(&bytes[..cut], "cut").is_err());
+    }
+    let mut flipped = bytes.clone();
+    let last = flipped.len() - 3;
+    flipped[last] ^= 0x55;
+    assert!(Gazetteer::from_bytes(&flipped, "flipped").is_err());
+    assert!(Gazetteer::from_bytes(b"PK\x03\x04 not a gazetteer at all.....", "zip").is_err());
+}
+
+#[test]
+fn duplicate_ids_and_empty_names_are_errors() {
+    let err = Gazetteer::new(vec![Entity::new("a", "A"), Entity::new("a", "B")], CaseMode::Smart, "recs").unwrap_err();
+    assert!(err.to_string().contains("line 2") && err.to_string().contains("duplicate id"), "{err}");
+    assert!(Gazetteer::new(vec![Entity::new("a", " ")], CaseMode::Smart, "recs").is_err());
+}

@@ -1,0 +1,153 @@
+//! Words, case and boundaries in running text: what decides whether a span of text found by
+//! the matcher is a name at all (whole words, elision, capitalisation).
+
+use unicode_normalization::char::is_combining_mark;
+
+/// Letters, digits and marks continue a word; so do the joiners of Arabic and Indic scripts.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c) || c == '\u{200C}' || c == '\u{200D}'
+}
+
+/// Scripts written without spaces between words, where a name can start or end anywhere.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF      // Thai, Lao
+        | 0x1000..=0x109F    // Myanmar
+        | 0x1780..=0x17FF    // Khmer
+        | 0x3040..=0x30FF    // Hiragana, Katakana
+        | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F) // Han
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ' | '‘' | '`' | '´')
+}
+
+/// Words that elide their vowel before a name (French *l'EI*, *d'Idleb*, *qu'Alep*; Italian
+/// *dell'Iraq*, *all'Onu*).
+const ELIDED: &[&str] = &[
+    "l", "d", "j", "n", "s", "c", "m", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
+    "dell", "all", "dall", "nell", "sull", "coll", "quell", "un", "nessun", "quest",
+];
+
+/// The word (run of word chars) ending at byte `end`.
+fn word_before(text: &str, end: usize) -> &str {
+    let head = &text[..end];
+    let start = head.char_indices().rev().take_while(|(_, c)| is_word_char(*c)).last().map_or(end, |(i, _)| i);
+    &head[start..]
+}
+
+/// Whether a name may start at byte `start` of `text`: not inside a word, except after an
+/// elided article or preposition, or in a script without spaces.
+pub fn starts_word(text: &str, start: usize) -> bool {
+    let Some(prev) = text[..start].chars().next_back() else { return true };
+    if is_word_char(prev) {
+        return is_unspaced_script(prev) && text[start..].chars().next().is_some_and(is_unspaced_script);
+    }
+    if is_apostrophe(prev) {
+        let word = word_before(text, start - prev.len_utf8());
+        return word.is_empty() || ELIDED.iter().any(|e| e.eq_ignore_ascii_case(word));
+    }
+    true
+}
+
+/// Whether a name may end at byte `end` of `text`: not inside a word; an apostrophe after it
+/// only as the English possessive (*Trump's*).
+pub fn ends_word(text: &str, end: usize) -> bool {
+    let mut rest = text[end..].chars();
+    let Some(next) = rest.next() else { return true };
+    if is_word_char(next) {
+        return is_unspaced_script(next) && text[..end].chars().next_back().is_some_and(is_unspaced_script);
+    }
+    if is_apostrophe(next) {
+        return match rest.next() {
+            Some(c) if is_word_char(c) => {
+                matches!(c, 's' | 'S') && !rest.next().is_some_and(is_word_char)
+            }
+            _ => true,
+        };
+    }
+    true
+}
+
+/// How a name or a span of text uses letter case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Shape {
+    /// Has letters with case (Latin, Greek, Cyrillic, Armenian...).
+    pub cased: bool,
+    /// Its first cased letter is a capital.
+    pub first_upper: bool,
+    /// Some cased letter is a capital.
+    pub any_upper: bool,
+    /// At least two cased letters, all capitals (EI, UN, ISIS).
+    pub all_caps: bool,
+}
+
+impl Shape {
+    pub fn of(s: &str) -> Shape {
+        let mut shape = Shape::default();
+        let mut cased = 0;
+        let mut lower = false;
+        for c in s.chars() {
+            let (up, low) = (c.is_uppercase(), c.is_lowercase());
+            if !(up || low) {
+                continue;
+            }
+            if cased == 0 {
+                shape.first_upper = up;
+            }
+            cased += 1;
+            shape.any_upper |= up;
+            lower |= low;
+        }
+        shape.cased = cased > 0;
+        shape.all_caps = cased >= 2 && !lower;
+        shape
+    }
+
+    /// Whether `self` (the text) is written as a proper name may be, for a name of shape
+    /// `name`: capitalised where the name is, all capitals for an acronym.
+    pub fn fits_name(self, name: Shape) -> bool {
+        if !self.cased {
+            return true;
+        }
+        if name.all_caps {
+            return self.all_caps;
+        }
+        if !name.cased {
+            return self.first_upper;
+        }
+        self.first_upper || (!name.first_upper && self.any_upper)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundaries() {
+        let t = "la région d'Idleb et l'EI aujourd'hui, Trump's visit";
+        let at = |s: &str| t.find(s).unwrap();
+        assert!(!starts_word(t, at("gion")));
+        assert!(starts_word(t, at("Idleb")));
+        assert!(starts_word(t, at("EI")));
+        assert!(!starts_word(t, at("hui")));
+        assert!(!ends_word(t, at("'hui")));
+        assert!(ends_word(t, at("'s visit")));
+        assert!(ends_word(t, t.len()));
+        assert!(starts_word("北京市", 3) && ends_word("北京市", 6));
+    }
+
+    #[test]
+    fn case_shapes() {
+        let ei = Shape::of("EI");
+        assert!(Shape::of("EI").fits_name(ei));
+        assert!(!Shape::of("Ei").fits_name(ei));
+        let name = Shape::of("Syrie");
+        assert!(Shape::of("Syrie").fits_name(name) && Shape::of("SYRIE").fits_name(name));
+        assert!(!Shape::of("syrie").fits_name(name));
+        let al = Shape::of("al-Qaïm");
+        assert!(Shape::of("al-Qaïm").fits_name(al) && !Shape::of("al-qaïm").fits_name(al));
+        assert!(Shape::of("البوكمال").fits_name(Shape::of("Albu Kamal")));
+    }
+}

@@ -1,0 +1,394 @@
+//! The folded form of names and texts used for exact matching, and a map from every character
+//! of that form back to the source text (the gazetteer tagger matches in folded text and must
+//! report exact ranges of the original).
+//!
+//! Folding, in order, per *unit* (a character with the combining marks that follow it):
+//! - apostrophes and transliteration marks (`' ’ ‘ ʿ ʾ ʼ ʻ ` ´ ′`) become `'`; hyphens and
+//!   dashes (`‐ ‑ ‒ – — ― − ﹣ －`...) become `-`;
+//! - NFKD, full Unicode case folding (`ß`→`ss`, `ς`→`σ`, Cherokee), NFKD again;
+//! - diacritics removed: Latin/Greek/Cyrillic combining marks (`é`→`e`, `ḩ`→`h`), Arabic
+//!   harakat and Quranic marks, Hebrew points, variation selectors; the Cyrillic breve stays
+//!   (`й`, `ў` are letters of their own);
+//! - NFC again, so what is left of the unit is composed (Hangul, Indic vowel signs);
+//! - Arabic tatweel, controls and invisible format characters (RLM, ZWJ, BOM, soft hyphen)
+//!   removed; every run of whitespace becomes one space, none at either end.
+//!
+//! Composition happens inside a unit only: two source characters never merge into one output
+//! character, which is what lets every output character point at one source range.
+
+use std::ops::Range;
+
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+use unicode_normalization::UnicodeNormalization;
+
+/// The folded form of `s` used for exact matching (see the module documentation).
+///
+/// `normalize("Al-Qaïm")` is `"al-qaim"`, `normalize("Straße  ʿAfrīn")` is `"strasse 'afrin"`.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold(s, |c, _| out.push(c));
+    out
+}
+
+/// A folded text with, for every character of `text`, the byte range of the source text it
+/// comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct NormalizedText {
+    /// The folded text, equal to `normalize(source)`.
+    pub text: String,
+    /// Byte offset in `text` of each output character.
+    out_starts: Vec<usize>,
+    /// Source byte range of each output character (non-decreasing starts and ends).
+    sources: Vec<(usize, usize)>,
+}
+
+impl NormalizedText {
+    /// Byte range in the ORIGINAL text covered by the normalized byte range `start..end`.
+    ///
+    /// The range runs from the source start of the output character holding `start` to the
+    /// source end of the output character holding `end - 1`, so a match on part of an
+    /// expansion (`ss` of `ß`) covers the whole source character, and combining marks that
+    /// folding removed stay inside the range of the letter they sit on. An empty range maps to
+    /// an empty range at the corresponding source position. Out-of-range or mid-character
+    /// offsets are clamped or rounded down to a character start; this never panics.
+    pub fn source_range(&self, start: usize, end: usize) -> Range<usize> {
+        let n = self.out_starts.len();
+        if n == 0 {
+            return 0..0;
+        }
+        let len = self.text.len();
+        let start = start.min(len);
+        let end = end.clamp(start, len);
+        // Index of the output char holding byte `start` (n when start == len).
+        let first = if start == len { n } else { self.out_starts.partition_point(|&s| s <= start) - 1 };
+        if start == end {
+            let at = if first < n { self.sources[first].0 } else { self.sources[n - 1].1 };
+            return at..at;
+        }
+        let last = self.out_starts.partition_point(|&s| s < end) - 1;
+        let source_start = self.sources[first].0;
+        source_start..self.sources[last].1.max(source_start)
+    }
+
+    /// Source byte range of each output character, in order.
+    pub fn char_sources(&self) -> impl ExactSizeIterator<Item = Range<usize>> + '_ {
+        self.sources.iter().map(|&(s, e)| s..e)
+    }
+
+    /// Byte offset in `text` of each output character, in order.
+    pub fn char_starts(&self) -> &[usize] {
+        &self.out_starts
+    }
+}
+
+/// `normalize(s)` with the map from each output character back to its source range.
+pub fn normalize_with_offsets(s: &str) -> NormalizedText {
+    let mut text = String::with_capacity(s.len());
+    let mut out_starts = Vec::with_capacity(s.len());
+    let mut sources = Vec::with_capacity(s.len());
+    fold(s, |c, src| {
+        out_starts.push(text.len());
+        sources.push((src.start, src.end));
+        text.push(c);
+    });
+    NormalizedText { text, out_starts, sources }
+}
+
+/// Apostrophes and transliteration marks folded to `'`. The ASCII grave accent and the acute
+/// accent are used as ʿayn in ad-hoc transliterations (`Ba`labakk`, `Sana´a`).
+fn is_apostrophe(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '`'
+            | '\u{B4}' // ´ acute accent
+            | '\u{2018}'..='\u{201B}' // ‘ ’ ‚ ‛
+            | '\u{2032}' // ′ prime
+            | '\u{02B9}'..='\u{02BF}' // ʹ ʺ ʻ ʼ ʽ ʾ ʿ (ʿayn, hamza marks)
+            | '\u{02C8}' // ˈ
+            | '\u{055A}' // Armenian apostrophe
+            | '\u{FF07}' // fullwidth apostrophe
+    )
+}
+
+/// Hyphens and dashes folded to `-`.
+fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}'..='\u{2015}' // ‐ ‑ ‒ – — ―
+            | '\u{2212}' // − minus
+            | '\u{2043}' // ⁃
+            | '\u{058A}' // Armenian hyphen
+            | '\u{05BE}' // Hebrew maqaf
+            | '\u{1806}' // Mongolian todo soft hyphen
+            | '\u{2E17}' | '\u{2E1A}' | '\u{2E3A}' | '\u{2E3B}'
+            | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}'
+    )
+}
+
+/// Invisible characters dropped without trace: controls, bidi marks and isolates, zero-width
+/// (non-)joiners and spaces, BOM, soft hyphen, Arabic tatweel and number signs, tags.
+fn is_removed(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0}'..='\u{8}' | '\u{E}'..='\u{1F}' | '\u{7F}'..='\u{84}' | '\u{86}'..='\u{9F}'
+            | '\u{AD}'
+            | '\u{600}'..='\u{605}' | '\u{61C}' | '\u{640}' | '\u{6DD}' | '\u{70F}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{E0001}' | '\u{E0020}'..='\u{E007F}'
+    )
+}
+
+/// Combining marks that are diacritics rather than letters: removed.
+fn is_stripped_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{300}'..='\u{36F}' // combining diacritical marks
+            | '\u{483}'..='\u{489}' // Cyrillic titlo and friends
+            | '\u{591}'..='\u{5BD}' | '\u{5BF}' | '\u{5C1}'..='\u{5C2}' | '\u{5C4}'..='\u{5C5}' | '\u{5C7}' // Hebrew points
+            | '\u{610}'..='\u{61A}' | '\u{64B}'..='\u{65F}' | '\u{670}' // Arabic harakat, hamza marks, superscript alef
+            | '\u{6D6}'..='\u{6DC}' | '\u{6DF}'..='\u{6E4}' | '\u{6E7}'..='\u{6E8}' | '\u{6EA}'..='\u{6ED}' // Quranic marks
+            | '\u{8D3}'..='\u{8E1}' | '\u{8E3}'..='\u{8FF}'
+            | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}'
+            | '\u{FE00}'..='\u{FE0F}' | '\u{FE20}'..='\u{FE2F}' | '\u{E0100}'..='\u{E01EF}' // variation selectors, half marks
+    )
+}
+
+/// Full case folding of one character (CaseFolding.txt statuses C and F). Rust's
+/// `to_lowercase` agrees with it except for the few characters listed here; compatibility
+/// characters (`ſ`, `µ`, `ﬁ`, `ϐ`...) never reach this function because NFKD comes first.
+fn case_fold(c: char, out: &mut impl FnMut(char)) {
+    match c {
+        'A'..='Z' => out(c.to_ascii_lowercase()),
+        '\u{0}'..='\u{7F}' => out(c),
+        'ß' | '\u{1E9E}' => {
+            out('s');
+            out('s')
+        }
+        'ς' => out('σ'),
+        '\u{345}' => out('ι'), // ypogegrammeni: ᾳ folds to αι
+        '\u{13A0}'..='\u{13F5}' => out(c), // Cherokee folds to its uppercase letters
+        '\u{13F8}'..='\u{13FD}' => out(char::from_u32(c as u32 - 8).unwrap_or(c)),
+        '\u{AB70}'..='\u{ABBF}' => out(char::from_u32(c as u32 - 0xAB70 + 0x13A0).unwrap_or(c)),
+        _ => c.to_lowercase().for_each(out),
+    }
+}
+
+/// Whether a combining mark is a diacritic to drop, given the letter before it (the Cyrillic
+/// breve makes `й` and `ў`, letters of their own).
+fn drops_mark(mark: char, previous: Option<char>) -> bool {
+    is_stripped_mark(mark) && !(mark == '\u{306}' && matches!(previous, Some('и' | 'у')))
+}
+
+/// Emits folded characters with their source ranges, collapsing whitespace.
+struct Folder<F: FnMut(char, Range<usize>)> {
+    sink: F,
+    /// Source range of the whitespace run waiting to become one space.
+    pending_space: Option<(usize, usize)>,
+    /// Whether the last character emitted is a letter, digit or sign a mark may sit on.
+    after_base: bool,
+    emitted_any: bool,
+}
+
+impl<F: FnMut(char, Range<usize>)> Folder<F> {
+    fn space(&mut self, src: Range<usize>) {
+        self.pending_space = Some(match self.pending_space {
+            Some((start, _)) => (start, src.end),
+            None => (src.start, src.end),
+        });
+        self.after_base = false;
+    }
+
+    fn emit(&mut self, c: char, src: Range<usize>) {
+        if c.is_whitespace() {
+            return self.space(src);
+        }
+        if is_combining_mark(c) && !self.after_base {
+            return; // an orphan mark (after a space or at the start) has nothing to sit on
+        }
+        if let Some((start, end)) = self.pending_space.take() {
+            if self.emitted_any {
+                (self.sink)(' ', start..end);
+            }
+        }
+        let c = if is_apostrophe(c) {
+            '\''
+        } else if is_dash(c) {
+            '-'
+        } else {
+            c
+        };
+        self.after_base = true;
+        self.emitted_any = true;
+        (self.sink)(c, src);
+    }
+}
+
+/// Folds `s`, calling `sink(char, source_byte_range)` for every output character.
+fn fold(s: &str, sink: impl FnMut(char, Range<usize>)) {
+    let mut folder = Folder { sink, pending_space: None, after_base: false, emitted_any: false };
+    let bytes = s.as_bytes();
+    let mut decomposed: Vec<char> = Vec::new();
+    let mut kept: Vec<char> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII fast path: an ASCII char not followed by a combining mark is its own unit.
+        if b < 0x80 && bytes.get(i + 1).map_or(true, |&next| next < 0x80) {
+            let c = b as char;
+            match b {
+                b'A'..=b'Z' => folder.emit(c.to_ascii_lowercase(), i..i + 1),
+                b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => folder.space(i..i + 1),
+                _ if is_removed(c) => {}
+                _ => folder.emit(c, i..i + 1),
+            }
+            i += 1;
+            continue;
+        }
+        // A unit: one char and the combining marks that follow it.
+        let rest = &s[i..];
+        let mut chars = rest.char_indices();
+        let Some((_, base)) = chars.next() else { break };
+        let mut unit_len = base.len_utf8();
+        for (offset, c) in chars {
+            if !is_combining_mark(c) {
+                break;
+            }
+            unit_len = offset + c.len_utf8();
+        }
+        let src = i..i + unit_len;
+        let unit = &rest[..unit_len];
+        i += unit_len;
+
+        if base.is_whitespace() {
+            folder.space(src);
+        } else if is_apostrophe(base) || is_dash(base) {
+            folder.emit(base, src);
+        } else if is_removed(base) {
+            // invisible: the marks on it go too
+        } else {
+            decomposed.clear();
+            for c in unit.chars() {
+                decompose_compatible(c, |d| case_fold(d, &mut |f| decompose_compatible(f, |g| decomposed.push(g))));
+            }
+            kept.clear();
+            for &c in &decomposed {
+                if is_removed(c) || (is_combining_mark(c) && drops_mark(c, kept.last().copied())) {
+                    continue;
+                }
+                kept.push(c);
+            }
+            if kept.len() == 1 {
+                folder.emit(kept[0], src);
+            } else {
+                for c in kept.iter().copied().nfc() {
+                    folder.emit(c, src.clone());
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_accents_and_marks() {
+        let cases = [
+            ("Al-Qaïm", "al-qaim"),
+            ("Ālbū Kamāl", "albu kamal"),
+            ("Straße", "strasse"),
+            ("STRASSE", "strasse"),
+            ("ẞ", "ss"),
+            ("ﬁn", "fin"),
+            ("Ḩalab", "halab"),
+            ("Élodie  Ïsa", "elodie isa"),
+            ("ΟΔΥΣΣΕΥΣ", "οδυσσευσ"),
+            ("Οδυσσεύς", "οδυσσευσ"),
+            ("Ёлка", "елка"),
+            ("Йемен", "йемен"),
+            ("Ўзбекистон", "ўзбекистон"),
+            ("ʿAfrīn", "'afrin"),
+            ("Ma’arrat al‑Nu‘man", "ma'arrat al-nu'man"),
+            ("Sana´a", "sana'a"),
+            ("Deir ez–Zor", "deir ez-zor"),
+            ("  Raqqa \t\n City ", "raqqa city"),
+            ("الرَّقَّة", "الرقة"),
+            ("داعـــش", "داعش"),
+            ("أبو كمال", "ابو كمال"),
+            ("\u{200F}داعش\u{200F}", "داعش"),
+            ("e\u{301}", "e"),
+            ("ＡＢＣ１", "abc1"),
+            ("", ""),
+            ("\u{0}\u{1}", ""),
+            ("Ꭰᏸ", "ᎠᏰ"),
+            ("한국", "한국"),
+            ("कि", "कि"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(normalize(input), expected, "normalize({input:?})");
+        }
+    }
+
+    #[test]
+    fn idempotent_on_every_code_point_and_pairs() {
+        let all: Vec<char> = (0..=0x10FFFFu32).filter_map(char::from_u32).collect();
+        for &c in &all {
+            let once = normalize(&c.to_string());
+            assert_eq!(normalize(&once), once, "U+{:04X}", c as u32);
+        }
+        // Each char after a letter and after a space (combining marks attach differently).
+        for &c in all.iter().step_by(7) {
+            for prefix in ["a", " ", "\u{301}", "ß"] {
+                let s = format!("{prefix}{c}x{c}");
+                let once = normalize(&s);
+                assert_eq!(normalize(&once), once, "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn offsets_map_expansions_and_removals_to_source() {
+        let s = "Große Straße";
+        let n = normalize_with_offsets(s);
+        assert_eq!(n.text, "grosse strasse");
+        // "ss" of ß covers the whole ß; half of it too.
+        assert_eq!(&s[n.source_range(3, 5)], "ß");
+        assert_eq!(&s[n.source_range(3, 4)], "ß");
+        assert_eq!(&s[n.source_range(0, n.text.len())], s);
+        let s = "x  ﬁn\u{200F} e\u{301}t";
+        let n = normalize_with_offsets(s);
+        assert_eq!(n.text, "x fin et");
+        assert_eq!(&s[n.source_range(2, 4)], "ﬁ");
+        assert_eq!(&s[n.source_range(2, 5)], "ﬁn");
+        // the combining accent stays with its letter
+        assert_eq!(&s[n.source_range(6, 7)], "e\u{301}");
+        assert_eq!(&s[n.source_range(1, 2)], "  ");
+        let s = "الرَّقَّة";
+        let n = normalize_with_offsets(s);
+        assert_eq!(&s[n.source_range(0, n.text.len())], s);
+    }
+
+    #[test]
+    fn source_range_never_panics_and_is_monotone() {
+        let s = "ʿAfrīn\u{200F} ﬁ ß 😀 e\u{301}\u{0}";
+        let n = normalize_with_offsets(s);
+        assert_eq!(n.text, normalize(s));
+        let len = n.text.len();
+        for start in 0..len + 3 {
+            for end in 0..len + 3 {
+                let r = n.source_range(start, end);
+                assert!(r.start <= r.end && r.end <= s.len());
+                assert!(s.is_char_boundary(r.start) && s.is_char_boundary(r.end));
+            }
+        }
+        let ranges: Vec<_> = n.char_sources().collect();
+        for pair in ranges.windows(2) {
+            assert!(pair[0].start <= pair[1].start && pair[0].end <= pair[1].end);
+        }
+        assert_eq!(normalize_with_offsets("").source_range(0, 5), 0..0);
+    }
+}

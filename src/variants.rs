@@ -1,0 +1,371 @@
+//! Transliteration-insensitive keys: one key for the spellings of one name across the French,
+//! English, German and Spanish transcriptions of Arabic, Persian and Kurdish names, and across
+//! Arabic script, Cyrillic and Greek.
+//!
+//! `variant_key` runs four steps, each driven by a table in `crate::translit` (romanisation)
+//! or in this file (name rules), every row with an example that the tests check:
+//! 1. scholarly Latin letters whose diacritic carries a sound (`ş`, `š`, `ḫ`, `ǧ`...) are
+//!    spelled out, then [`normalize`](crate::normalize::normalize) folds case and accents;
+//! 2. Arabic script (with Persian and Kurdish letters), Cyrillic and Greek are romanised, other
+//!    scripts go through `deunicode`;
+//! 3. [`TOKEN_RULES`]: articles dropped (`al-`, `ash-`, `ez-`... and glued `Al-`), `Abu`/`Abou`/
+//!    `Bou` to one form, `Ibn`/`Ben`/`Bin`, `Abdel`/`Abdul`/`Abd al-`;
+//! 4. [`LETTER_RULES`]: `sch`/`sh`/`ch` → `c`, `kh` → `x`, `dj`/`dsch` → `j`, `gh` → `g`,
+//!    `q` → `k`, `ou` → `u` or `w`, vowel reduction; then doubled letters are collapsed.
+//!
+//! The result ("form") keeps folded vowels and feeds [`crate::similarity`]; the key is its
+//! consonant skeleton (Arabic script writes no short vowels), with the first letter kept as a
+//! vowel class: `Boukamal`, `Abu Kamal`, `al-Bukamal`, `Albu Kamal`, `Абу Камал` and
+//! `البوكمال` all have the key `bkml`; `Daech`, `Daesh`, `Daesch` and `داعش` have `dc`.
+//! In keys, `c` stands for the sh sound, `x` for kh.
+
+use crate::normalize::normalize;
+use crate::translit::{premap_latin, romanize_into};
+
+/// Where a [`TokenRule`] applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenRuleKind {
+    /// A separate word dropped when another word follows (`al-Bab` → `Bab`).
+    Article,
+    /// A whole word replaced (`Abou` → `bu`).
+    Word,
+    /// The start of a word replaced when a consonant and at least one more letter follow
+    /// (`Albu` → `bu`, `Aboukamal` → `bukamal`; not `Alep`).
+    Prefix,
+}
+
+/// A rule on whole words of the romanised, lowercased name.
+#[derive(Debug, Clone, Copy)]
+pub struct TokenRule {
+    pub kind: TokenRuleKind,
+    pub spellings: &'static [&'static str],
+    pub to: &'static str,
+    /// Two spellings of one name that the rule makes equal.
+    pub example: [&'static str; 2],
+}
+
+const fn token(kind: TokenRuleKind, spellings: &'static [&'static str], to: &'static str, example: [&'static str; 2]) -> TokenRule {
+    TokenRule { kind, spellings, to, example }
+}
+
+use TokenRuleKind::{Article, Prefix, Word};
+
+/// Word rules, applied in this order (articles first, then words, then prefixes).
+pub const TOKEN_RULES: &[TokenRule] = &[
+    // The Arabic article, written as pronounced before "sun letters" (assimilated).
+    token(Article, &["al", "el", "ul", "il", "l"], "", ["al-Bab", "Bab"]),
+    token(Article, &["ad", "ed", "adh", "edh"], "", ["ad-Dana", "Dana"]),
+    token(Article, &["ash", "esh", "ach", "ech", "asch", "esch"], "", ["ash-Shaddadi", "Shaddadi"]),
+    token(Article, &["as", "es"], "", ["as-Safira", "Safira"]),
+    token(Article, &["az", "ez"], "", ["Deir ez-Zor", "Dayr az-Zawr"]),
+    token(Article, &["at", "et", "ath", "eth"], "", ["at-Tall", "Tall"]),
+    token(Article, &["an", "en"], "", ["Maarrat an-Numan", "Maarrat al-Numan"]),
+    token(Article, &["ar", "er"], "", ["ar-Raqqa", "Raqqa"]),
+    // "father of": Abu (English), Abou/Bou (French), Abū (DIN), Ebu (Turkish), Abo (Iraq).
+    token(Word, &["abu", "abou", "abo", "aboo", "ebu", "bou", "bu"], "bu", ["Abou Kamal", "Bu Kamal"]),
+    // "son of".
+    token(Word, &["ibn", "ben", "bin", "ebn", "ibni"], "bn", ["Ibn Khaldun", "Ben Khaldoun"]),
+    // "servant of" + article: Abdel (French), Abdul (English), Abd al- (scholarly).
+    token(Word, &["abd", "abdel", "abdul", "abdal", "abdoul", "abdol", "abdelal"], "abd", ["Abdel Kader", "Abd al-Qadir"]),
+    token(Prefix, &["al"], "", ["Albu Kamal", "Bu Kamal"]),
+    token(Prefix, &["abou", "abu"], "bu", ["Aboukamal", "Boukamal"]),
+    token(Prefix, &["abdel", "abdul", "abdoul", "abdal", "abdol"], "abd", ["Abdulkadir", "Abd al-Qadir"]),
+];
+
+/// When a [`LetterRule`] applies, judged on the letters of the word around the match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Anywhere,
+    /// A vowel (a e i o u) follows.
+    BeforeVowel,
+    /// `e`, `i` or `y` follows.
+    BeforeFrontVowel,
+    /// A consonant precedes and no vowel follows.
+    BetweenConsonants,
+    /// Last letter of a word of three letters or more, after a vowel.
+    WordEndAfterVowel,
+}
+
+/// A spelling rule on the letters of one word.
+#[derive(Debug, Clone, Copy)]
+pub struct LetterRule {
+    pub from: &'static str,
+    pub to: &'static str,
+    pub when: Context,
+    /// Two spellings of one name that the rule makes equal.
+    pub example: [&'static str; 2],
+}
+
+const fn letters(from: &'static str, to: &'static str, when: Context, example: [&'static str; 2]) -> LetterRule {
+    LetterRule { from, to, when, example }
+}
+
+use Context::{Anywhere, BeforeFrontVowel, BeforeVowel, BetweenConsonants, WordEndAfterVowel};
+
+/// Letter rules. At each position the longest matching `from` whose context holds wins;
+/// ties go to the earlier row. Outputs are not rescanned.
+pub const LETTER_RULES: &[LetterRule] = &[
+    // sh: English sh, French ch, German sch; tch/tsch for the ch of "church".
+    letters("tsch", "c", Anywhere, ["Tschad", "Tchad"]),
+    letters("tch", "c", Anywhere, ["Tchad", "Chad"]),
+    letters("sch", "c", Anywhere, ["Daesch", "Daesh"]),
+    letters("sh", "c", Anywhere, ["Daesh", "Daech"]),
+    letters("ch", "c", Anywhere, ["Daech", "داعش"]),
+    // j: French dj, German dsch, Russian дж.
+    letters("dsch", "j", Anywhere, ["Dschisr asch-Schughur", "Jisr ash-Shughur"]),
+    letters("dzh", "j", Anywhere, ["Джидда", "Jiddah"]),
+    letters("dj", "j", Anywhere, ["Djebel", "Jebel"]),
+    letters("kh", "x", Anywhere, ["Khan Shaykhun", "خان شيخون"]),
+    letters("gh", "g", Anywhere, ["Baghdad", "Bagdad"]),
+    letters("q", "k", Anywhere, ["Qamishli", "Kamishli"]),
+    letters("c", "s", BeforeFrontVowel, ["Cirta", "Sirta"]),
+    letters("c", "k", Anywhere, ["Casablanca", "Kasablanka"]),
+    letters("ph", "f", Anywhere, ["Philadelphia", "Filadelfia"]),
+    letters("th", "t", Anywhere, ["Thawra", "Tawra"]),
+    letters("dh", "d", Anywhere, ["Dhamar", "Damar"]),
+    letters("v", "w", Anywhere, ["Rezvan", "Rezwan"]),
+    // French ou: a vowel (Boukamal) or, before a vowel, w (Ouadi, Souaida).
+    letters("ou", "w", BeforeVowel, ["Ouadi", "Wadi"]),
+    letters("ou", "u", Anywhere, ["Boukamal", "Bukamal"]),
+    letters("oo", "u", Anywhere, ["Soor", "Sur"]),
+    letters("ee", "i", Anywhere, ["Deera", "Dira"]),
+    // w and y between consonants are the long vowels of Arabic script (و ي).
+    letters("w", "u", BetweenConsonants, ["بوكمال", "Bukmal"]),
+    letters("y", "i", BetweenConsonants, ["عفرين", "Afrin"]),
+    // Vowel reduction: e/i and o/u are one vowel each in Arabic.
+    letters("e", "i", Anywhere, ["Idleb", "Idlib"]),
+    letters("o", "u", Anywhere, ["Homs", "Hums"]),
+    // Final h of ta marbuta spellings (Raqqah).
+    letters("h", "", WordEndAfterVowel, ["Raqqah", "Raqqa"]),
+];
+
+fn is_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+fn context_holds(when: Context, word: &[u8], start: usize, end: usize) -> bool {
+    let next = word.get(end).copied();
+    match when {
+        Anywhere => true,
+        BeforeVowel => next.is_some_and(is_vowel),
+        BeforeFrontVowel => matches!(next, Some(b'e' | b'i' | b'y')),
+        BetweenConsonants => {
+            start > 0 && word[start - 1].is_ascii_alphabetic() && !is_vowel(word[start - 1]) && !next.is_some_and(is_vowel)
+        }
+        WordEndAfterVowel => end == word.len() && word.len() >= 3 && start > 0 && is_vowel(word[start - 1]),
+    }
+}
+
+/// Rows of `LETTER_RULES` by first letter, longest `from` first (ties keep table order).
+fn rules_by_first_byte() -> &'static [Vec<&'static LetterRule>; 128] {
+    use std::sync::OnceLock;
+    static INDEX: OnceLock<[Vec<&'static LetterRule>; 128]> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: [Vec<&'static LetterRule>; 128] = std::array::from_fn(|_| Vec::new());
+        for rule in LETTER_RULES {
+            if let Some(&first) = rule.from.as_bytes().first() {
+                index[(first & 0x7F) as usize].push(rule);
+            }
+        }
+        for bucket in index.iter_mut() {
+            bucket.sort_by_key(|rule| std::cmp::Reverse(rule.from.len()));
+        }
+        index
+    })
+}
+
+fn apply_letter_rules(word: &[u8], out: &mut Vec<u8>) {
+    let index = rules_by_first_byte();
+    let mut i = 0;
+    'outer: while i < word.len() {
+        let b = word[i];
+        if b < 128 {
+            for rule in &index[b as usize] {
+                let from = rule.from.as_bytes();
+                let end = i + from.len();
+                if word.get(i..end) == Some(from) && context_holds(rule.when, word, i, end) {
+                    out.extend_from_slice(rule.to.as_bytes());
+                    i = end;
+                    continue 'outer;
+                }
+            }
+        }
+        out.push(b);
+        i += 1;
+    }
+}
+
+fn token_matches(spellings: &[&str], word: &[u8]) -> bool {
+    spellings.iter().any(|s| s.as_bytes() == word)
+}
+
+/// The spelling after the word rules: `Some(replacement)` when a Word or Prefix rule applies.
+fn apply_word_rules(word: &[u8], out: &mut Vec<u8>) {
+    for rule in TOKEN_RULES {
+        match rule.kind {
+            Article => {}
+            Word if token_matches(rule.spellings, word) => {
+                out.extend_from_slice(rule.to.as_bytes());
+                return;
+            }
+            Prefix => {
+                for spelling in rule.spellings {
+                    let p = spelling.as_bytes();
+                    if word.len() >= p.len() + 2
+                        && word.starts_with(p)
+                        && word[p.len()].is_ascii_alphabetic()
+                        && !is_vowel(word[p.len()])
+                    {
+                        out.extend_from_slice(rule.to.as_bytes());
+                        out.extend_from_slice(&word[p.len()..]);
+                        return;
+                    }
+                }
+            }
+            Word => {}
+        }
+    }
+    out.extend_from_slice(word);
+}
+
+fn is_article(word: &[u8]) -> bool {
+    TOKEN_RULES.iter().any(|rule| rule.kind == Article && token_matches(rule.spellings, word))
+}
+
+/// The variant form and key of one name; reused by [`crate::similarity`].
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct NameForms {
+    /// The name after all rules, vowels folded to `a`, `i`, `u`, words joined (`bukamal`).
+    pub form: Vec<u8>,
+    /// The consonant skeleton of `form`, first letter kept (`bkml`).
+    pub key: String,
+}
+
+impl NameForms {
+    pub fn new(s: &str) -> NameForms {
+        let mut romanized = Vec::with_capacity(s.len() + 8);
+        if s.is_ascii() {
+            romanize_into(&normalize(s), &mut romanized);
+        } else {
+            romanize_into(&normalize(&premap_latin(s)), &mut romanized);
+        }
+        NameForms::from_romanized(&romanized)
+    }
+
+    /// From lowercase ASCII words separated by spaces or hyphens.
+    fn from_romanized(romanized: &[u8]) -> NameForms {
+        let words: Vec<&[u8]> = romanized
+            .split(|&b| b == b' ' || b == b'-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut ruled = Vec::with_capacity(romanized.len());
+        let mut word_buf = Vec::with_capacity(16);
+        for (i, word) in words.iter().enumerate() {
+            if i + 1 < words.len() && is_article(word) {
+                continue;
+            }
+            word_buf.clear();
+            apply_word_rules(word, &mut word_buf);
+            apply_letter_rules(&word_buf, &mut ruled);
+        }
+        // Doubled letters: Raqqa = Raqa, Assad = Asad.
+        let mut form: Vec<u8> = Vec::with_capacity(ruled.len());
+        for b in ruled {
+            if form.last() != Some(&b) {
+                form.push(b);
+            }
+        }
+        let key = skeleton(&form);
+        NameForms { form, key }
+    }
+}
+
+/// First letter (a vowel becomes `a`), then the consonants other than `w` and `y`.
+fn skeleton(form: &[u8]) -> String {
+    let mut key = String::with_capacity(form.len());
+    for (i, &b) in form.iter().enumerate() {
+        if i == 0 {
+            key.push(if is_vowel(b) { 'a' } else { b as char });
+        } else if !is_vowel(b) && b != b'w' && b != b'y' {
+            key.push(b as char);
+        }
+    }
+    key
+}
+
+/// The transliteration-insensitive key of a name (see the module documentation).
+///
+/// `variant_key("Boukamal") == variant_key("Абу Камал") == "bkml"`; `variant_key("")` is `""`.
+pub fn variant_key(s: &str) -> String {
+    NameForms::new(s).key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(s: &str) -> String {
+        variant_key(s)
+    }
+
+    #[test]
+    fn boukamal_and_daech_spellings_share_one_key() {
+        for s in [
+            "Boukamal", "Abu Kamal", "al-Bukamal", "Albu Kamal", "Bukamal", "Абу Камал", "البوكمال",
+            "Abou Kamal", "Abu-Kamal", "Ālbū Kamāl", "Abū Kamāl", "Абу-Кемаль", "Bou Kamal",
+        ] {
+            assert_eq!(key(s), "bkml", "{s}");
+        }
+        for s in ["Daech", "Daesh", "Daesch", "داعش", "DAECH", "Da'esh", "Дайш"] {
+            assert_eq!(key(s), "dc", "{s}");
+        }
+    }
+
+    #[test]
+    fn every_token_rule_example_holds() {
+        for rule in TOKEN_RULES {
+            let [a, b] = rule.example;
+            assert_eq!(key(a), key(b), "{rule:?}");
+        }
+    }
+
+    #[test]
+    fn every_letter_rule_example_holds_and_uses_its_rule() {
+        for rule in LETTER_RULES {
+            let [a, b] = rule.example;
+            assert_eq!(key(a), key(b), "{rule:?}");
+            let mut ra = Vec::new();
+            let mut rb = Vec::new();
+            romanize_into(&normalize(&premap_latin(a)), &mut ra);
+            romanize_into(&normalize(&premap_latin(b)), &mut rb);
+            let from = rule.from.as_bytes();
+            assert!(
+                ra.windows(from.len()).any(|w| w == from) || rb.windows(from.len()).any(|w| w == from),
+                "example of {rule:?} does not contain {:?}",
+                rule.from
+            );
+        }
+    }
+
+    #[test]
+    fn glued_article_needs_a_consonant() {
+        assert_ne!(key("Alep"), key("Ep"));
+        assert_eq!(key("Alep"), "alp");
+        assert_eq!(key("Aleppo"), "alp");
+    }
+
+    #[test]
+    fn empty_and_symbol_only_names() {
+        assert_eq!(key(""), "");
+        assert_eq!(key("   "), "");
+        assert_eq!(key("---"), "");
+        assert_eq!(key("\u{0}\u{200F}"), "");
+        assert_eq!(key("al"), "al");
+    }
+
+    #[test]
+    fn other_scripts_go_through_deunicode() {
+        assert_eq!(key("北京"), key("Bei Jing"));
+        assert_eq!(key("Αθήνα"), key("Athina"));
+    }
+}
