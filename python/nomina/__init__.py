@@ -25,3 +25,12 @@ __all__ = [
     "detect_spans",
     "languages",
 ]
+
+# --- pandas accessor, notebook display (issue 6) ---
+from nomina.display import HighlightedText, Mentions, render  # noqa: E402
+
+__all__ += ["HighlightedText", "Mentions", "render"]
+
+from nomina._pandas_registration import register_accessor_with_pandas  # noqa: E402
+
+register_accessor_with_pandas()
