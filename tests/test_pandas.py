@@ -19,7 +19,8 @@ EN = "Vladimir Putin said the Islamic State group had been driven out of Syria a
 # Unsorted labels, so that a reordering or a reset index shows.
 LABELS = ["z", "a", "m", "b", "y", "c"]
 VALUES = [FR, None, "", DE, None, EN]
-DTYPES = ["object", "string[python]", "string[pyarrow]", "str"]
+# "str" is pandas 3's default string dtype (NaN for missing); before pandas 3 it meant object.
+DTYPES = ["object", "string[python]", "string[pyarrow]"] + (["str"] if int(pd.__version__.split(".")[0]) >= 3 else [])
 MISSING = {"a", "y"}
 
 

@@ -1,0 +1,40 @@
+"""The example notebook runs from top to bottom, so it cannot rot."""
+
+from pathlib import Path
+
+import pytest
+
+nbformat = pytest.importorskip("nbformat")
+nbclient = pytest.importorskip("nbclient")
+pytest.importorskip("ipykernel")
+pytest.importorskip("pandas")
+
+import nomina  # noqa: E402
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+TESTS = Path(__file__).resolve().parent
+
+# Only while this build lacks a binding another issue provides (Gazetteer: issue 4, variant_key:
+# issue 3), a first cell swaps in the tests' stand-ins so the rest of the notebook still runs.
+STANDINS = {
+    "Gazetteer": "from gazetteer_standin import Gazetteer as _G; nomina.Gazetteer = _G",
+    "variant_keys": "nomina.variant_keys = lambda names, threads=None: [n.casefold() for n in names]",
+}
+
+
+def test_example_notebook_runs():
+    notebook = nbformat.read(EXAMPLES / "nomina_tour.ipynb", as_version=4)
+    missing = [name for name in STANDINS if not hasattr(nomina, name)]
+    if missing:
+        setup = [f"import sys; sys.path.insert(0, {str(TESTS)!r}); import nomina"] + [STANDINS[n] for n in missing]
+        notebook.cells.insert(0, nbformat.v4.new_code_cell("\n".join(setup)))
+    client = nbclient.NotebookClient(
+        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(EXAMPLES)}}
+    )
+    client.execute()
+    outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.get("outputs", [])]
+    assert not [o for o in outputs if o.get("output_type") == "error"]
+    html = "".join(o.get("data", {}).get("text/html", "") for o in outputs)
+    assert '<mark class="nomina-entity" data-entity-id="geonames:174448"' in html  # the highlighted text
+    assert '<table class="nomina-mentions">' in html  # the mentions table
+    assert "Abu Kamal" in html or "Boukamal" in html
