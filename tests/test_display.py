@@ -119,3 +119,15 @@ def test_seed_entities_render(seed_texts, g):
         shown, marks = parse(nomina.render(text, gazetteer=g)._repr_html_())
         assert shown == text and marks
     assert SEED_RECORDS[0]["id"] == "geonames:174448"
+
+
+@pytest.mark.parametrize("module", ["nomina.display", "nomina.pandas", "nomina.dask"])
+def test_module_examples(module):
+    import doctest
+    import importlib
+
+    pytest.importorskip("pandas")
+    if module == "nomina.dask":
+        pytest.importorskip("dask.dataframe")
+    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted and not result.failed

@@ -5,7 +5,9 @@ Both helpers are ``map_partitions`` over one column: each partition goes through
 (and divisions), so they join back on it.
 
 >>> import dask.dataframe as dd, pandas as pd, nomina.dask
->>> ddf = dd.from_pandas(pd.DataFrame({"text": ["Bonjour tout le monde", "Guten Morgen zusammen"]}), npartitions=2)
+>>> texts = ["Le groupe Etat islamique a repris samedi la ville syrienne de Boukamal, frontalière de l'Irak.",
+...          "Die Terrormiliz Islamischer Staat hat die syrische Stadt Abu Kamal am Euphrat zurückerobert."]
+>>> ddf = dd.from_pandas(pd.DataFrame({"text": texts}), npartitions=2)
 >>> nomina.dask.detect_dataframe(ddf, "text").compute().lang.tolist()
 ['fr', 'de']
 
