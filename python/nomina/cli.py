@@ -289,13 +289,15 @@ def analyze(
         tagged = tag_texts(gazetteer, [d.text for d in chunk], lang=lang) if gazetteer is not None else [None] * len(chunk)
         for document, detection, mentions in zip(chunk, detections, tagged):
             report.add(document, detection, mentions)
+        if progress is not None:
+            progress.update(len(chunk))
         chunk.clear()
 
     try:
         for document in read_documents(inputs, skipped):
-            if progress is not None:
-                progress.update(1)
             if document is None:
+                if progress is not None:
+                    progress.update(1)
                 continue
             read += 1
             chunk.append(document)
