@@ -58,7 +58,7 @@ def detect_dataframe(
 ) -> Any:
     """The language of each row of ``ddf[column]``: a Dask DataFrame with ``lang``,
     ``confidence`` and ``reliable`` on ``ddf``'s index (NA where the text is missing)."""
-    meta = detect_series(pd.Series([], dtype=object))
+    meta = detect_series(pd.Series([], index=ddf._meta.index[:0], dtype=object))
     return ddf.map_partitions(_detect_partition, column, allowlist, threads, meta=meta)
 
 
