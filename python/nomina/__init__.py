@@ -7,6 +7,10 @@ places, organisations and people a text mentions.
 """
 
 from nomina._nomina import (
+    Candidate,
+    Entity,
+    Gazetteer,
+    Mention,
     Detection,
     LanguageSpan,
     __version__,
@@ -17,6 +21,10 @@ from nomina._nomina import (
 )
 
 __all__ = [
+    "Candidate",
+    "Entity",
+    "Gazetteer",
+    "Mention",
     "Detection",
     "LanguageSpan",
     "__version__",

@@ -3,6 +3,10 @@
 from collections.abc import Iterable, Sequence
 from typing import Optional, final
 
+from collections.abc import Mapping
+from os import PathLike
+from typing import Any, Union
+
 __version__: str
 
 @final
@@ -92,3 +96,272 @@ def languages() -> list[tuple[str, str, str]]:
     >>> ("fr", "fra", "French") in nomina.languages()
     True
     """
+
+# --- gazetteer ---------------------------------------------------------------------------------
+
+class Entity:
+    """A place, country, region, organisation or person, with every name it goes by.
+
+    >>> g = nomina.Gazetteer.from_records([{"id": "geonames:174448", "name": "Ālbū Kamāl", "kind": "place",
+    ...     "aliases": ["Abu Kamal", "al-Bukamal"], "country": "SY", "population": 80808}])
+    >>> e = g["geonames:174448"]
+    >>> e
+    Entity(id='geonames:174448', name='Ālbū Kamāl', kind='place', country='SY')
+    >>> e.aliases, e.population
+    (['Abu Kamal', 'al-Bukamal'], 80808)
+    """
+
+    id: str
+    """Unique id (GeoNames entities: ``"geonames:<geonameid>"``)."""
+    name: str
+    """Canonical name."""
+    kind: str
+    """``"place"``, ``"country"``, ``"region"``, ``"organization"``, ``"person"``... (``"other"`` by default)."""
+    aliases: list[str]
+    """Other names (translations, transliterations, acronyms), without the name and without duplicates."""
+    country: Optional[str]
+    """ISO 3166-1 alpha-2 code, upper case."""
+    lat: Optional[float]
+    lon: Optional[float]
+    population: Optional[int]
+    demonyms: list[str]
+    """Adjectives and demonyms (``syrienne``, ``Syrian``) tagged with ``match="demonym"``."""
+    attributes: dict[str, Any]
+    """Every other field of the record (JSON-like values)."""
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        kind: str = "other",
+        aliases: Optional[Sequence[str]] = None,
+        country: Optional[str] = None,
+        lat: Optional[float] = None,
+        lon: Optional[float] = None,
+        population: Optional[int] = None,
+        demonyms: Optional[Sequence[str]] = None,
+        attributes: Optional[Mapping[str, Any]] = None,
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+
+class Mention:
+    """One entity found in a text: ``text[m.start:m.end] == m.text``, always.
+
+    >>> g = nomina.Gazetteer.from_records([{"id": "isis", "name": "Islamic State", "aliases": ["EI", "Daech"]}])
+    >>> g.tag("Selon l'EI, ...")
+    [Mention(start=8, end=10, text='EI', entity='isis', score=0.950, match='alias')]
+    """
+
+    start: int
+    """Start, as a Python ``str`` index into the text."""
+    end: int
+    """End (exclusive), as a Python ``str`` index."""
+    text: str
+    """The words as the text writes them."""
+    entity: Entity
+    """The one entity chosen for these words."""
+    score: float
+    """Confidence in [0, 1]: by how it matched (exact 1.0, alias 0.95, normalized 0.9,
+    variant 0.75, demonym 0.7), lower when the choice among alternatives was close."""
+    match: str
+    """``"exact"`` (the entity's name as written), ``"alias"`` (an alias as written),
+    ``"normalized"`` (equal once case, accents and punctuation are folded), ``"variant"``
+    (a transliteration variant: same ``variant_key``), ``"demonym"``."""
+    alternatives: list[str]
+    """Ids of the other entities these words could name, best first."""
+    def __init__(
+        self, start: int, end: int, text: str, entity: Entity, score: float, match: str, alternatives: Sequence[str] = ...
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class Candidate:
+    """One answer of ``Gazetteer.find``.
+
+    >>> g = nomina.Gazetteer.from_records([{"id": "geonames:174448", "name": "Ālbū Kamāl", "aliases": ["Abu Kamal"]}])
+    >>> c = g.find("Boukamal")[0]
+    >>> c.entity.id, c.alias, c.match
+    ('geonames:174448', 'Ālbū Kamāl', 'variant')
+    """
+
+    entity: Entity
+    score: float
+    """Similarity of the query to ``alias`` in [0, 1], with a small prominence prior (population, kind)."""
+    alias: str
+    """The entity's name or alias that matched best."""
+    match: str
+    """``"exact"``, ``"alias"``, ``"normalized"``, ``"variant"``, ``"demonym"`` or ``"fuzzy"``."""
+    def __init__(self, entity: Entity, score: float, alias: str, match: str) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+
+class Gazetteer:
+    """Entities and every name they go by, to find in text (``tag``) and by name (``find``).
+
+    ``case`` decides how letter case counts when tagging:
+
+    - ``"smart"`` (default, for gazetteers of real-world names over news): in cased scripts a
+      name must be capitalised in the text, an all-capitals alias (EI, UN) matches only in
+      capitals, a stopword of the text's language (or English) never matches on its own
+      (French *Les*, *Sur*, *Par*), and transliteration variants are found (*Boukamal*).
+    - ``"insensitive"``: keyword semantics like flashtext, ignoring case and accents: whole
+      words, leftmost-longest, no overlaps; no stopwords, no variants.
+    - ``"sensitive"``: the same, matching names exactly as written.
+
+    >>> g = nomina.Gazetteer.from_records([
+    ...     {"id": "geonames:174448", "name": "Ālbū Kamāl", "kind": "place", "country": "SY", "aliases": ["Abu Kamal"]},
+    ...     {"id": "geonames:163843", "name": "Syria", "kind": "country", "country": "SY", "aliases": ["Syrie"]},
+    ...     {"id": "geonames:les", "name": "Les", "kind": "place", "country": "ES"},
+    ... ])
+    >>> [(m.text, m.entity.id, m.match) for m in g.tag("Les combats reprennent à Boukamal, en Syrie.")]
+    [('Boukamal', 'geonames:174448', 'variant'), ('Syrie', 'geonames:163843', 'alias')]
+    >>> len(g), "geonames:163843" in g, g["geonames:163843"].name
+    (3, True, 'Syria')
+    """
+
+    @property
+    def case(self) -> str:
+        """``"smart"``, ``"insensitive"`` or ``"sensitive"``."""
+    @classmethod
+    def from_records(cls, records: Iterable[Mapping[str, Any]], case: str = "smart") -> Gazetteer:
+        """Build from dicts with ``id`` and ``name`` (required), ``kind``, ``aliases``,
+        ``country``, ``lat``, ``lon``, ``population``, ``demonyms``; other keys go to
+        ``attributes``. Errors name the record and field (``records[3], field "name": ...``);
+        duplicate ids and empty names raise ``ValueError``; duplicate aliases are merged.
+
+        >>> nomina.Gazetteer.from_records([{"id": "a", "name": "Damas", "aliases": ["Damascus", "Damas"]}])["a"].aliases
+        ['Damascus']
+        """
+    @classmethod
+    def from_dataframe(
+        cls,
+        df: Any,
+        id: str = "id",
+        name: str = "name",
+        aliases: Optional[str] = None,
+        kind: Optional[str] = None,
+        country: Optional[str] = None,
+        lat: Optional[str] = None,
+        lon: Optional[str] = None,
+        population: Optional[str] = None,
+        demonyms: Optional[str] = None,
+        attributes: Optional[Sequence[str]] = None,
+        case: str = "smart",
+    ) -> Gazetteer:
+        """Build from a pandas DataFrame; each argument names the column holding that field
+        (``aliases``/``demonyms`` columns hold lists or ``|``-separated strings; NaN is missing).
+        ``attributes`` lists extra columns to keep.
+
+        >>> import pandas as pd
+        >>> df = pd.DataFrame({"gid": ["sy"], "label": ["Syrie"], "alt": [["Syria", "سوريا"]]})
+        >>> nomina.Gazetteer.from_dataframe(df, id="gid", name="label", aliases="alt")["sy"].aliases
+        ['Syria', 'سوريا']
+        """
+    @classmethod
+    def from_csv(cls, path: Union[str, PathLike[str]], case: str = "smart", delimiter: str = ",") -> Gazetteer:
+        """Build from a CSV file with a header row naming the record fields (``id``, ``name``,
+        ``aliases`` as ``A|B|C``, ...); other columns go to ``attributes``. Errors name the
+        file, line and field: ``places.csv, line 3, field "population": ...``.
+
+        >>> g = nomina.Gazetteer.from_csv("places.csv")  # doctest: +SKIP
+        """
+    @classmethod
+    def from_jsonl(cls, path: Union[str, PathLike[str]], case: str = "smart") -> Gazetteer:
+        """Build from a JSON Lines file, one record per line (the ``from_records`` schema).
+
+        >>> g = nomina.Gazetteer.from_jsonl("actors.jsonl")  # doctest: +SKIP
+        """
+    @classmethod
+    def from_geonames(
+        cls,
+        path: Union[str, PathLike[str]],
+        alternate_names: Optional[Union[str, PathLike[str]]] = None,
+        languages: Optional[Sequence[str]] = None,
+        case: str = "smart",
+    ) -> Gazetteer:
+        """Build from a GeoNames dump (``cities500.txt`` ... ``allCountries.txt``: 19
+        tab-separated columns), streamed in Rust. Ids are ``geonames:<geonameid>``; kind is
+        ``"place"`` (class P), ``"country"`` (PCL*), ``"region"`` (ADM*), ...; feature class and
+        code, admin codes and timezone go to ``attributes``. ``alternate_names`` adds the names
+        of ``alternateNamesV2.txt`` (links, postcodes and airport codes left out, historic names
+        too); ``languages=["fr", "en", "ar", "abbr", ...]`` keeps only those languages' names
+        (and then leaves out the dump's own unlabelled alternatenames column).
+
+        >>> g = nomina.Gazetteer.from_geonames("cities15000.txt", alternate_names="alternateNamesV2.txt")  # doctest: +SKIP
+        """
+    @classmethod
+    def load(cls, path: Union[str, PathLike[str]]) -> Gazetteer:
+        """Load what ``save`` wrote (faster than building: folded forms and keys are stored).
+        A truncated, corrupted or foreign file raises ``ValueError``; a missing one ``OSError``.
+
+        >>> g = nomina.Gazetteer.load("places.gaz")  # doctest: +SKIP
+        """
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Gazetteer:
+        """The gazetteer whose ``to_bytes()`` is ``data`` (what pickling uses).
+
+        >>> g = nomina.Gazetteer.from_records([{"id": "a", "name": "Damas"}])
+        >>> nomina.Gazetteer.from_bytes(g.to_bytes())["a"].name
+        'Damas'
+        """
+    def save(self, path: Union[str, PathLike[str]]) -> None:
+        """Write the gazetteer in nomina's binary format (magic header, version, CRC-32)."""
+    def to_bytes(self) -> bytes:
+        """The bytes ``save`` writes; ``pickle`` carries the same bytes."""
+    def prepare(self) -> None:
+        """Build the tagging automaton now; otherwise the first ``tag`` builds it (about 1 s
+        for 400k names). ``find`` and ``load`` never need it."""
+    def entities(self) -> list[Entity]:
+        """Every entity, in the order they were given."""
+    def find(
+        self, name: str, limit: int = 5, kind: Optional[str] = None, country: Optional[str] = None
+    ) -> list[Candidate]:
+        """The entities whose names are closest to ``name``, best first: exact and folded
+        matches, transliteration variants (same ``variant_key``), then fuzzy candidates from a
+        trigram index over the variant keys, ranked by ``similarity`` with a prominence prior.
+        ``kind`` and ``country`` (ISO alpha-2) filter.
+
+        >>> g = nomina.Gazetteer.from_records([{"id": "idlib", "name": "Idlib", "aliases": ["Idleb"]},
+        ...                                    {"id": "damascus", "name": "Damascus", "aliases": ["Damas"]}])
+        >>> [(c.entity.id, c.match) for c in g.find("Damacus", limit=1)]
+        [('damascus', 'fuzzy')]
+        """
+    def tag(
+        self, text: str, lang: Optional[str] = None, demonyms: bool = True, variants: Optional[bool] = None
+    ) -> list[Mention]:
+        """Every mention of the gazetteer's entities in ``text``, in order, none overlapping.
+
+        Names match on word boundaries (never inside *région* or *aujourd'hui*; after an elided
+        article, *l'EI*, *d'Idleb*, they do). ``lang`` (code or name) gives the text's language
+        for stopwords; by default it is detected when a match needs it. ``demonyms=False``
+        drops ``match="demonym"`` mentions. ``variants`` runs the transliteration-variant tier
+        (default: only with ``case="smart"``). Each mention names one entity, chosen from the
+        document's context (countries and regions it mentions), kind and population; the
+        others stay in ``alternatives``.
+
+        >>> g = nomina.Gazetteer.from_records([
+        ...     {"id": "ly", "name": "Tripoli", "kind": "place", "country": "LY", "population": 1150000},
+        ...     {"id": "lb", "name": "Tripoli", "kind": "place", "country": "LB", "population": 229000},
+        ...     {"id": "lebanon", "name": "Lebanon", "kind": "country", "country": "LB", "aliases": ["Liban"]}])
+        >>> [(m.text, m.entity.id, m.alternatives) for m in g.tag("Au Liban, Tripoli est calme.")]
+        [('Liban', 'lebanon', []), ('Tripoli', 'lb', ['ly'])]
+        """
+    def tag_batch(
+        self,
+        texts: Iterable[Optional[str]],
+        lang: Optional[str] = None,
+        demonyms: bool = True,
+        variants: Optional[bool] = None,
+        threads: Optional[int] = None,
+    ) -> list[list[Mention]]:
+        """``tag`` over many texts, in parallel with the GIL released; equal to ``tag`` one by
+        one. ``None`` items give ``[]``.
+
+        >>> g = nomina.Gazetteer.from_records([{"id": "damascus", "name": "Damascus", "aliases": ["Damas"]}])
+        >>> [[m.text for m in ms] for ms in g.tag_batch(["Damas", None, "Damascus"])]
+        [['Damas'], [], ['Damascus']]
+        """
+    def _raw_scan(self, texts: Sequence[str]) -> tuple[int, float, float]:
+        """Benchmark helper: (matches, fold seconds, scan seconds) of the bare automaton."""
+    def __getitem__(self, id: str) -> Entity: ...
+    def __contains__(self, id: object) -> bool: ...
+    def __len__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, tuple[bytes]]: ...

@@ -3,8 +3,11 @@
 
 use std::sync::{Arc, OnceLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use rustc_hash::FxHashMap;
+use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
+use std::hash::{Hash, Hasher};
+
+use hashbrown::HashTable;
+use rustc_hash::{FxHashMap, FxHasher};
 
 use super::entity::{CaseMode, Entity};
 use super::find::TrigramIndex;
@@ -36,35 +39,54 @@ pub(crate) struct NameRef {
     pub shape: Shape,
 }
 
-/// Distinct strings, each with the names that have it, stored compactly (CSR).
-#[derive(Debug, Default)]
+/// Leftmost-longest automaton over the patterns; a match's value is its pattern's group.
+pub(crate) type Matcher = CharwiseDoubleArrayAhoCorasick<u32>;
+
+/// Distinct strings, each with the names that have it, stored compactly: the texts in one
+/// arena, members in CSR form, and a hash table of group ids keyed by text.
+#[derive(Default)]
 pub(crate) struct Groups {
-    pub texts: Vec<Box<str>>,
-    pub ids: FxHashMap<Box<str>, u32>,
+    arena: String,
+    /// End of each text in `arena`.
+    ends: Vec<u32>,
+    table: HashTable<u32>,
     starts: Vec<u32>,
     members: Vec<u32>,
+}
+
+fn hash_str(s: &str) -> u64 {
+    let mut h = FxHasher::default();
+    s.hash(&mut h);
+    h.finish()
 }
 
 impl Groups {
     /// Group id of each string in `texts` (empty strings get `u32::MAX`), then members filled.
     fn build<'a>(texts: impl Iterator<Item = &'a str>, count: usize) -> (Groups, Vec<u32>) {
-        let mut groups = Groups::default();
-        groups.ids.reserve(count);
+        let mut groups = Groups { table: HashTable::with_capacity(count), ..Groups::default() };
         let mut of_name = Vec::with_capacity(count);
         for text in texts {
             if text.is_empty() {
                 of_name.push(u32::MAX);
                 continue;
             }
-            let next = groups.texts.len() as u32;
-            let id = *groups.ids.entry(Box::from(text)).or_insert(next);
-            if id == next {
-                groups.texts.push(Box::from(text));
-            }
+            let hash = hash_str(text);
+            let Groups { arena, ends, table, .. } = &mut groups;
+            let found = table.find(hash, |&g| Groups::text_in(arena, ends, g) == text).copied();
+            let id = match found {
+                Some(id) => id,
+                None => {
+                    let id = ends.len() as u32;
+                    arena.push_str(text);
+                    ends.push(arena.len() as u32);
+                    table.insert_unique(hash, id, |&g| hash_str(Groups::text_in(arena, ends, g)));
+                    id
+                }
+            };
             of_name.push(id);
         }
         // Counting sort of names by group.
-        let mut counts = vec![0u32; groups.texts.len() + 1];
+        let mut counts = vec![0u32; groups.ends.len() + 1];
         for &g in of_name.iter().filter(|&&g| g != u32::MAX) {
             counts[g as usize + 1] += 1;
         }
@@ -84,6 +106,28 @@ impl Groups {
         (groups, of_name)
     }
 
+    fn text_in<'s>(arena: &'s str, ends: &[u32], group: u32) -> &'s str {
+        let g = group as usize;
+        let start = if g == 0 { 0 } else { ends[g - 1] as usize };
+        ends.get(g).map_or("", |&end| &arena[start..end as usize])
+    }
+
+    /// The text of a group (`""` for `u32::MAX`).
+    pub fn text(&self, group: u32) -> &str {
+        if group as usize >= self.ends.len() {
+            return "";
+        }
+        Groups::text_in(&self.arena, &self.ends, group)
+    }
+
+    pub fn texts(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        (0..self.ends.len() as u32).map(move |g| self.text(g))
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
     pub fn members(&self, group: u32) -> &[u32] {
         let g = group as usize;
         match (self.starts.get(g), self.starts.get(g + 1)) {
@@ -93,7 +137,7 @@ impl Groups {
     }
 
     pub fn get(&self, text: &str) -> Option<u32> {
-        self.ids.get(text).copied()
+        self.table.find(hash_str(text), |&g| self.text(g) == text).copied()
     }
 }
 
@@ -111,7 +155,9 @@ pub struct Gazetteer {
     pub(crate) surfaces: Option<Groups>,
     /// Stopword languages (bit set, see `stopwords`) of each folded form.
     pub(crate) form_stop_langs: Vec<u64>,
-    pub(crate) matcher: AhoCorasick,
+    /// The exact tier's automaton over the patterns, built on first use: finding and loading
+    /// do not need it, and it is the slowest part to build.
+    pub(crate) matcher: OnceLock<std::result::Result<Option<Matcher>, String>>,
     pub(crate) trigrams: OnceLock<TrigramIndex>,
 }
 
@@ -147,14 +193,17 @@ impl Gazetteer {
             let surfaces: Vec<&str> = entities.iter().flat_map(|e| entity_names(e).map(|(s, _)| s)).collect();
             surfaces.par_iter().map(|s| (normalize(s), variant_key(s))).collect()
         };
-        Gazetteer::assemble(entities, case, folded, source)
+        let forms = folded.iter().map(|(f, _)| f.as_str()).collect();
+        let keys = folded.iter().map(|(_, k)| k.as_str()).collect();
+        Gazetteer::assemble(entities, case, forms, keys, source)
     }
 
     /// Put the indexes together from entities and each name's (folded form, variant key).
     pub(crate) fn assemble(
         entities: Vec<Entity>,
         case: CaseMode,
-        folded: Vec<(String, String)>,
+        forms: Vec<&str>,
+        keys: Vec<&str>,
         source: &str,
     ) -> Result<Gazetteer> {
         let mut by_id = FxHashMap::default();
@@ -169,7 +218,7 @@ impl Gazetteer {
                 });
             }
         }
-        let mut names = Vec::with_capacity(folded.len());
+        let mut names = Vec::with_capacity(forms.len());
         for (i, e) in entities.iter().enumerate() {
             for (slot, (surface, role)) in entity_names(e).enumerate() {
                 names.push(NameRef {
@@ -182,7 +231,7 @@ impl Gazetteer {
                 });
             }
         }
-        if names.len() != folded.len() {
+        if names.len() != forms.len() || names.len() != keys.len() {
             return Err(NominaError::InvalidData {
                 source: source.into(),
                 line: None,
@@ -190,8 +239,8 @@ impl Gazetteer {
                 message: "the stored names do not match the entities".into(),
             });
         }
-        let (forms, form_of) = Groups::build(folded.iter().map(|(f, _)| f.as_str()), names.len());
-        let (keys, key_of) = Groups::build(folded.iter().map(|(_, k)| k.as_str()), names.len());
+        let (forms, form_of) = Groups::build(forms.into_iter(), names.len());
+        let (keys, key_of) = Groups::build(keys.into_iter(), names.len());
         for (n, (form, key)) in names.iter_mut().zip(form_of.into_iter().zip(key_of)) {
             n.form = form;
             n.key = key;
@@ -200,16 +249,7 @@ impl Gazetteer {
             let all: Vec<&str> = entities.iter().flat_map(|e| entity_names(e).map(|(s, _)| s)).collect();
             Groups::build(all.into_iter(), names.len()).0
         });
-        let form_stop_langs = forms.texts.iter().map(|t| stopwords::languages_of(t)).collect();
-        let patterns: &[Box<str>] = match &surfaces {
-            Some(s) => &s.texts,
-            None => &forms.texts,
-        };
-        let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(patterns.iter().map(|p| p.as_bytes()))
-            .map_err(|e| NominaError::InvalidArgument(format!("cannot index {} names: {e}", patterns.len())))?;
+        let form_stop_langs = forms.texts().map(stopwords::languages_of).collect();
         Ok(Gazetteer {
             case,
             entities: entities.into_iter().map(Arc::new).collect(),
@@ -219,9 +259,30 @@ impl Gazetteer {
             keys,
             surfaces,
             form_stop_langs,
-            matcher,
+            matcher: OnceLock::new(),
             trigrams: OnceLock::new(),
         })
+    }
+
+    /// The tagging automaton (built now if it was not yet).
+    pub(crate) fn matcher(&self) -> Result<Option<&Matcher>> {
+        let built = self.matcher.get_or_init(|| {
+            let patterns = self.surfaces.as_ref().unwrap_or(&self.forms);
+            if patterns.len() == 0 {
+                return Ok(None);
+            }
+            CharwiseDoubleArrayAhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(patterns.texts())
+                .map(Some)
+                .map_err(|e| format!("cannot index {} names for tagging: {e}", patterns.len()))
+        });
+        built.as_ref().map(Option::as_ref).map_err(|e| NominaError::InvalidArgument(e.clone()))
+    }
+
+    /// Build the tagging automaton now rather than on the first `tag`.
+    pub fn prepare(&self) -> Result<()> {
+        self.matcher().map(|_| ())
     }
 
     pub fn case(&self) -> CaseMode {
@@ -269,10 +330,6 @@ impl Gazetteer {
     /// Each name's (folded form, variant key), in name order: what `save` stores so that
     /// `load` need not fold again.
     pub(crate) fn folded_names(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.names.iter().map(|n| {
-            let form = self.forms.texts.get(n.form as usize).map_or("", |t| &**t);
-            let key = self.keys.texts.get(n.key as usize).map_or("", |t| &**t);
-            (form, key)
-        })
+        self.names.iter().map(|n| (self.forms.text(n.form), self.keys.text(n.key)))
     }
 }

@@ -50,10 +50,10 @@ fn trigrams(key: &str) -> Vec<u64> {
 }
 
 impl TrigramIndex {
-    fn build(keys: &[Box<str>]) -> TrigramIndex {
+    fn build<'a>(keys: impl ExactSizeIterator<Item = &'a str>) -> TrigramIndex {
         let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
         let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(keys.len() * 8);
-        for (k, key) in keys.iter().enumerate() {
+        for (k, key) in keys.enumerate() {
             for gram in trigrams(key) {
                 let next = ids.len() as u32;
                 let id = *ids.entry(gram).or_insert(next);
@@ -150,7 +150,7 @@ impl Gazetteer {
         };
         let distinct_hits = hits.iter().filter(|(n, _)| wanted(*n)).count();
         if distinct_hits < options.limit && !key.is_empty() {
-            let index = self.trigrams.get_or_init(|| TrigramIndex::build(&self.keys.texts));
+            let index = self.trigrams.get_or_init(|| TrigramIndex::build(self.keys.texts()));
             let mut budget = 64usize;
             for k in index.nearest(&key, 24) {
                 if Some(k) == key_group {
@@ -178,7 +178,7 @@ impl Gazetteer {
             let sim = match kind {
                 MatchKind::Exact | MatchKind::Alias => 1.0,
                 MatchKind::Normalized | MatchKind::Demonym => 0.98,
-                MatchKind::Variant => similarity(query, surface).max(0.9),
+                MatchKind::Variant => similarity(query, surface).clamp(0.9, 0.97),
                 MatchKind::Fuzzy => similarity(query, surface).min(0.95),
             };
             let e = self.entity(name_ref.entity);

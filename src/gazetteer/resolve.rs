@@ -58,7 +58,12 @@ pub(crate) fn prominence(e: &Entity) -> f64 {
     kind_prior(&e.kind) + 0.15 * population
 }
 
-/// Places found only through a spelling variant need the document to be about their country.
+/// Context weight a country needs before a place in it is taken from a spelling variant: its
+/// name or demonym once, or two other places in it.
+const STRONG_CONTEXT: f64 = 2.0;
+
+/// Places found only through a spelling variant need the document to be about their country:
+/// a key that drops vowels (*Soutenues* / Stains) collides too often otherwise.
 fn needs_context(e: &Entity) -> bool {
     !matches!(e.kind.as_str(), "country" | "organization" | "person")
 }
@@ -68,8 +73,11 @@ pub(crate) fn resolve(g: &Gazetteer, found: Vec<Found>) -> Vec<Resolved> {
     for f in &found {
         if let [only] = f.options.as_slice() {
             if only.kind != MatchKind::Variant {
-                if let Some(country) = g.entity(only.entity).country.as_deref() {
-                    *context.entry(country).or_insert(0.0) += 1.0;
+                let e = g.entity(only.entity);
+                if let Some(country) = e.country.as_deref() {
+                    // A country or region named (or its demonym) says more than a town does.
+                    let weight = if matches!(e.kind.as_str(), "country" | "region") { 2.0 } else { 1.0 };
+                    *context.entry(country).or_insert(0.0) += weight;
                 }
             }
         }
@@ -82,11 +90,11 @@ pub(crate) fn resolve(g: &Gazetteer, found: Vec<Found>) -> Vec<Resolved> {
             .iter()
             .filter(|o| {
                 let e = g.entity(o.entity);
-                o.kind != MatchKind::Variant || context.is_empty() || !needs_context(e) || in_context(e) > 0.0
+                o.kind != MatchKind::Variant || !needs_context(e) || in_context(e) >= STRONG_CONTEXT
             })
             .map(|o| {
                 let e = g.entity(o.entity);
-                let support = 0.3 * in_context(e).min(2.0) / 2.0;
+                let support = 0.3 * in_context(e).min(4.0) / 4.0;
                 (*o, o.kind.base_score() + support + prominence(e))
             })
             .collect();

@@ -14,7 +14,7 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
-use super::build::{entity_names, Gazetteer};
+use super::build::Gazetteer;
 use super::entity::{CaseMode, Entity};
 use crate::error::{NominaError, Result};
 use crate::normalize::normalize;
@@ -239,18 +239,20 @@ impl Gazetteer {
             entities.push(e);
         }
         let names = r.count(8)?;
-        let mut folded = Vec::with_capacity(names);
+        let mut forms = Vec::with_capacity(names);
+        let mut keys = Vec::with_capacity(names);
         for _ in 0..names {
-            folded.push((r.string()?, r.string()?));
+            forms.push(r.str()?);
+            keys.push(r.str()?);
         }
         if r.pos != bytes.len() {
             return Err(r.corrupt("trailing bytes"));
         }
         if fingerprint != folding_fingerprint() {
             // Saved by a nomina that folds names differently: fold again with today's rules.
-            folded = entities.iter().flat_map(|e| entity_names(e).map(|(s, _)| (normalize(s), variant_key(s)))).collect();
+            return Gazetteer::from_tidy(entities, case, source);
         }
-        Gazetteer::assemble(entities, case, folded, source)
+        Gazetteer::assemble(entities, case, forms, keys, source)
     }
 
     pub fn save(&self, path: &Path) -> Result<()> {

@@ -9,9 +9,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::Input;
-
-use super::build::{Gazetteer, Groups, NameRef, Role};
+use super::build::{Gazetteer, Groups, Matcher, NameRef, Role};
 use super::entity::CaseMode;
 use super::resolve::{resolve, Found, Option_};
 use super::stopwords;
@@ -118,8 +116,10 @@ impl TextLanguage<'_> {
             end -= 1;
         }
         let detected = DETECTOR.get_or_init(LanguageDetector::default).detect(&self.text[..end]);
+        // English words turn up in news of every language (titles, quotes, agency names).
+        let english = stopwords::language_bit("en").unwrap_or(0);
         let bits = match detected {
-            Some(d) if d.reliable => stopwords::language_bit(d.language.code()).unwrap_or(0),
+            Some(d) if d.reliable => stopwords::language_bit(d.language.code()).unwrap_or(0) | english,
             _ => stopwords::ANY_LANGUAGE,
         };
         self.bits = Some(bits);
@@ -133,6 +133,40 @@ const PARTICLES: &[&str] = &[
     "al", "el", "ad", "ar", "as", "at", "az", "ash", "an", "ed", "er", "es", "et", "ez", "ech", "ibn",
     "bin", "ben", "abu", "abou", "bou", "de", "di", "du", "da", "del", "der", "van", "von",
 ];
+
+/// Whether two spellings start alike, once a leading Arabic article is set aside and letters
+/// that transliterations swap (*Ou*/*U*/*W*, *I*/*E*/*Y*, *K*/*Q*/*C*, *J*/*G*/*Dj*) are taken as one:
+/// the variant key ignores vowels, which lets *Urban* meet *‘Irbīn* otherwise.
+fn same_initial(a: &str, b: &str) -> bool {
+    fn initial(s: &str) -> Option<char> {
+        let folded = normalize(s);
+        let mut rest = folded.trim_start_matches(|c: char| !c.is_alphanumeric());
+        for article in ["al-", "el-", "al ", "el ", "al'", "el'"] {
+            if let Some(r) = rest.strip_prefix(article) {
+                rest = r;
+                break;
+            }
+        }
+        // Abu / Abou / Albu / Bou: the Maghrebi spelling drops the first vowel.
+        for abu in ["abu", "abou", "albu"] {
+            if rest.starts_with(abu) {
+                return Some('b');
+            }
+        }
+        let c = rest.chars().find(|c| c.is_alphanumeric())?;
+        Some(match c {
+            'o' | 'u' | 'w' => 'u',
+            'i' | 'e' | 'y' => 'i',
+            'k' | 'q' | 'c' => 'k',
+            'j' | 'g' | 'd' if rest.starts_with("dj") || c != 'd' => 'j',
+            c => c,
+        })
+    }
+    match (initial(a), initial(b)) {
+        (Some(x), Some(y)) => x == y || !x.is_ascii() || !y.is_ascii(),
+        _ => true,
+    }
+}
 
 fn is_particle(word: &str) -> bool {
     PARTICLES.contains(&word)
@@ -156,17 +190,22 @@ fn end_of_word(hay: &str, at: usize) -> usize {
 
 impl Gazetteer {
     /// Every mention of the gazetteer's entities in `text`, in text order, none overlapping.
-    pub fn tag(&self, text: &str, options: &TagOptions) -> Vec<Mention> {
+    pub fn tag(&self, text: &str, options: &TagOptions) -> Result<Vec<Mention>> {
+        let matcher = self.matcher()?;
         let mut lang = TextLanguage {
             text,
-            bits: options.lang.map(|l| stopwords::language_bit(l.code()).unwrap_or(0)),
+            bits: options.lang.map(|l| {
+                stopwords::language_bit(l.code()).unwrap_or(0) | stopwords::language_bit("en").unwrap_or(0)
+            }),
         };
         let mut found = Vec::new();
-        if self.case == CaseMode::Sensitive {
-            self.exact_tier(text, text, None, options, &mut lang, &mut found);
-        } else {
-            let folded = normalize_with_offsets(text);
-            self.exact_tier(text, &folded.text, Some(&folded), options, &mut lang, &mut found);
+        if let Some(matcher) = matcher {
+            if self.case == CaseMode::Sensitive {
+                self.exact_tier(matcher, text, text, None, options, &mut lang, &mut found);
+            } else {
+                let folded = normalize_with_offsets(text);
+                self.exact_tier(matcher, text, &folded.text, Some(&folded), options, &mut lang, &mut found);
+            }
         }
         let variants = options.variants.unwrap_or(self.case == CaseMode::Smart);
         if variants {
@@ -175,7 +214,7 @@ impl Gazetteer {
         found.sort_by_key(|f| f.start);
         let resolved = resolve(self, found);
         let indexer = CharIndexer::new(text);
-        resolved
+        Ok(resolved
             .into_iter()
             .map(|r| Mention {
                 start: indexer.char_index(r.start),
@@ -186,26 +225,29 @@ impl Gazetteer {
                 match_kind: r.match_kind,
                 alternatives: r.alternatives,
             })
-            .collect()
+            .collect())
     }
 
     /// `tag` over many texts on `threads` threads (`None`: all cores); same answers, same order.
     pub fn tag_batch(&self, texts: &[&str], options: &TagOptions, threads: Option<usize>) -> Result<Vec<Vec<Mention>>> {
-        crate::parallel::map_ordered(texts, threads, |text| self.tag(text, options))
+        self.prepare()?;
+        crate::parallel::map_ordered(texts, threads, |text| self.tag(text, options))?.into_iter().collect()
     }
 
     /// The raw scan `tag` starts from: leftmost-longest matches of the automaton over an
     /// already folded text, counted. The benchmark's practical limit for `tag`.
-    pub fn raw_scan(&self, folded: &str) -> usize {
-        self.matcher.find_iter(folded).count()
+    pub fn raw_scan(&self, folded: &str) -> Result<usize> {
+        Ok(self.matcher()?.map_or(0, |m| m.leftmost_find_iter(folded).count()))
     }
 
     fn pattern_groups(&self) -> &Groups {
         self.surfaces.as_ref().unwrap_or(&self.forms)
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn exact_tier(
         &self,
+        matcher: &Matcher,
         text: &str,
         hay: &str,
         folded: Option<&NormalizedText>,
@@ -215,17 +257,19 @@ impl Gazetteer {
     ) {
         let groups = self.pattern_groups();
         let mut pos = 0;
-        while pos < hay.len() {
-            let Some(m) = self.matcher.find(Input::new(hay).span(pos..hay.len())) else { break };
-            let (start, end) = (m.start(), m.end());
-            if let Some(f) = self.accept(text, hay, folded, start, end, m.pattern().as_u32(), options, lang) {
-                found.push(f);
-                pos = end;
-                continue;
-            }
-            // The longest name here does not count; a shorter one ending on a word end may.
-            let mut shorter = None;
-            if hay[start..end].chars().any(|c| !is_word_char(c)) {
+        'scan: while pos < hay.len() {
+            // Matches come from one iterator as long as the scan may go on where the last
+            // match ended; a rejected multi-word match restarts it inside that match.
+            for m in matcher.leftmost_find_iter(&hay[pos..]) {
+                let (start, end) = (pos + m.start(), pos + m.end());
+                if let Some(f) = self.accept(text, hay, folded, start, end, m.value(), options, lang) {
+                    found.push(f);
+                    continue;
+                }
+                if !hay[start..end].chars().any(|c| !is_word_char(c)) {
+                    continue; // one word: nothing shorter can start here on a word boundary
+                }
+                // The longest name here does not count; a shorter one ending on a word end may.
                 let ends: Vec<usize> = hay[start..end]
                     .char_indices()
                     .filter(|&(i, c)| i > 0 && !is_word_char(c))
@@ -234,19 +278,16 @@ impl Gazetteer {
                 for &e in ends.iter().rev() {
                     if let Some(g) = groups.get(&hay[start..e]) {
                         if let Some(f) = self.accept(text, hay, folded, start, e, g, options, lang) {
-                            shorter = Some((f, e));
-                            break;
+                            found.push(f);
+                            pos = e;
+                            continue 'scan;
                         }
                     }
                 }
+                pos = end_of_word(hay, start);
+                continue 'scan;
             }
-            match shorter {
-                Some((f, e)) => {
-                    found.push(f);
-                    pos = e;
-                }
-                None => pos = end_of_word(hay, start),
-            }
+            break;
         }
     }
 
@@ -278,6 +319,9 @@ impl Gazetteer {
         };
         let span = &text[ostart..oend];
         let smart = self.case == CaseMode::Smart;
+        if smart && !span.chars().any(char::is_alphabetic) {
+            return None; // numbers and codes are not names in running text
+        }
         let shape = Shape::of(span);
         let one_word = !hay[start..end].contains(' ');
         let stop_langs = if smart && one_word {
@@ -359,10 +403,12 @@ impl Gazetteer {
                 }
                 longest += 1;
             }
+            let hyphen_before = |w: usize| w > 0 && &text[words[w - 1].1..words[w].0] == "-";
             let mut matched = 0;
             for n in (1..=longest).rev() {
                 let last = &text[words[i + n - 1].0..words[i + n - 1].1];
-                if !capitalised(last) {
+                // Part of a hyphenated compound (Grande-Bretagne) is not a name of its own.
+                if !capitalised(last) || hyphen_before(i) || (i + n < words.len() && hyphen_before(i + n)) {
                     continue;
                 }
                 let (s, e) = (words[i].0, words[i + n - 1].1);
@@ -384,7 +430,11 @@ impl Gazetteer {
                     let name = &self.names[m as usize];
                     let ok = match name.role {
                         Role::Demonym => options.demonyms,
-                        _ => !name.shape.all_caps && shape.fits_name(name.shape),
+                        _ => {
+                            !name.shape.all_caps
+                                && shape.fits_name(name.shape)
+                                && same_initial(span, self.surface(name))
+                        }
                     };
                     if ok {
                         let kind = if name.role == Role::Demonym { MatchKind::Demonym } else { MatchKind::Variant };

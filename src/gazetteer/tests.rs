@@ -28,6 +28,7 @@ fn seeds_gazetteer(case: CaseMode) -> Gazetteer {
 
 fn ids(g: &Gazetteer, text: &str) -> Vec<(String, String, &'static str)> {
     g.tag(text, &TagOptions::new())
+        .unwrap()
         .into_iter()
         .map(|m| (m.text.clone(), g.entity(m.entity).id.clone(), m.match_kind.as_str()))
         .collect()
@@ -52,7 +53,7 @@ fn offsets_are_char_indices_of_the_original() {
     let g = seeds_gazetteer(CaseMode::Smart);
     let text = "😀 Ça s'est passé à l’EI, Ālbū Kamāl\r\net ÉTAT ISLAMIQUE à Idleb.";
     let chars: Vec<char> = text.chars().collect();
-    let mentions = g.tag(text, &TagOptions::new());
+    let mentions = g.tag(text, &TagOptions::new()).unwrap();
     assert!(mentions.len() >= 3, "{mentions:?}");
     for m in mentions {
         let slice: String = chars[m.start..m.end].iter().collect();
@@ -94,10 +95,10 @@ fn insensitive_and_sensitive_are_keyword_semantics() {
 #[test]
 fn ambiguous_names_follow_the_document() {
     let g = seeds_gazetteer(CaseMode::Smart);
-    let m = g.tag("Tripoli est calme.", &TagOptions::new());
+    let m = g.tag("Tripoli est calme.", &TagOptions::new()).unwrap();
     assert_eq!(g.entity(m[0].entity).id, "geonames:tripoli-ly");
     assert_eq!(g.entity(m[0].alternatives[0]).id, "geonames:tripoli-lb");
-    let m = g.tag("Au Liban, Tripoli est calme.", &TagOptions::new());
+    let m = g.tag("Au Liban, Tripoli est calme.", &TagOptions::new()).unwrap();
     assert_eq!(g.entity(m[1].entity).id, "geonames:tripoli-lb");
 }
 
@@ -107,7 +108,7 @@ fn batch_equals_one_by_one() {
     let texts = ["Boukamal en Syrie", "", "l'EI à Idleb", "Trump"];
     let options = TagOptions::new();
     let batch = g.tag_batch(&texts, &options, Some(2)).unwrap();
-    let single: Vec<_> = texts.iter().map(|t| g.tag(t, &options)).collect();
+    let single: Vec<_> = texts.iter().map(|t| g.tag(t, &options).unwrap()).collect();
     assert_eq!(batch, single);
 }
 
@@ -133,7 +134,7 @@ fn save_and_load_round_trip_and_reject_damage() {
     assert_eq!(back.to_bytes(), bytes);
     assert_eq!(back.entities().len(), g.entities().len());
     let text = "Boukamal, l'EI, Syrie";
-    assert_eq!(back.tag(text, &TagOptions::new()), g.tag(text, &TagOptions::new()));
+    assert_eq!(back.tag(text, &TagOptions::new()).unwrap(), g.tag(text, &TagOptions::new()).unwrap());
     for cut in [0, 5, 20, bytes.len() / 2, bytes.len() - 1] {
         assert!(Gazetteer::from_bytes(&bytes[..cut], "cut").is_err());
     }

@@ -9,6 +9,7 @@ use pyo3::types::{PyBytes, PyString};
 
 use crate::error::NominaError;
 
+mod gazetteer;
 mod langid;
 
 impl From<NominaError> for PyErr {
@@ -86,5 +87,6 @@ pub(crate) fn items_of<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Vec
 fn _nomina(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     langid::register(m)?;
+    gazetteer::register(m)?;
     Ok(())
 }
