@@ -42,3 +42,4 @@ __all__ += ["HighlightedText", "Mentions", "render"]
 from nomina._pandas_registration import register_accessor_with_pandas  # noqa: E402
 
 register_accessor_with_pandas()
+del register_accessor_with_pandas
