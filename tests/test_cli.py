@@ -265,3 +265,8 @@ def test_progress_bar_only_on_a_terminal():
         os.close(controller)
     assert process.returncode == 0 and stdout.decode().startswith("document")
     assert b"/10 [" in shown and b"doc/s" in shown
+
+
+def test_table_lists_a_few_documents_then_counts():
+    assert nomina.cli._first_few(["a", "b"]) == "a, b"
+    assert nomina.cli._first_few([str(i) for i in range(8)]) == "0, 1, 2, 3, 4, ... (+3)"

@@ -243,11 +243,17 @@ class Report:
                         **e,
                         "documents": len(e["documents"]),
                         "spellings": ", ".join(f"{s} ({n})" for s, n in e["spellings"].items()),
-                        "in": ", ".join(Path(d).name for d in e["documents"]),
+                        "in": _first_few([Path(d).name for d in e["documents"]]),
                     }
                     for e in entities
                 ]
                 _write_table(table, self.out, columns=[*ENTITY_FIELDS, "in"])
+
+
+def _first_few(names: list[str], shown: int = 5) -> str:
+    """The first names, then how many more (the table is for reading; JSONL and CSV list all)."""
+    more = len(names) - shown
+    return ", ".join(names[:shown]) + (f", ... (+{more})" if more > 0 else "")
 
 
 def _cell(value: Any) -> str:
