@@ -131,3 +131,30 @@ def test_module_examples(module):
         pytest.importorskip("dask.dataframe")
     result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.attempted and not result.failed
+
+
+hypothesis = pytest.importorskip("hypothesis")
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@st.composite
+def text_and_spans(draw):
+    text = draw(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("<>&\"'\n\u200f\u0301"), max_size=80))
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=8, unique=True)))
+    return text, [(a, b) for a, b in zip(cuts[::2], cuts[1::2]) if b > a]
+
+
+@pytest.mark.skipif(not hasattr(nomina, "Mention"), reason="nomina.Mention not bound in this build (issue 4)")
+@settings(max_examples=200, deadline=None)
+@given(text_and_spans())
+def test_any_text_and_mentions_render_faithfully(case):
+    text, spans = case
+    entity = nomina.Gazetteer.from_records([{"id": "x:<1>", "name": "N&M", "kind": "place"}])["x:<1>"]
+    mentions = [nomina.Mention(a, b, text[a:b], entity, 0.5, "exact") for a, b in spans]
+    rendered = nomina.render(text, mentions)
+    shown, marks = parse(rendered._repr_html_())
+    assert shown == text and len(marks) == len(spans)
+    assert all(m["data-entity-id"] == "x:<1>" for m in marks)
+    plain = str(rendered).split("\n")
+    assert len(plain) == text.count("\n") + 1 + len(spans)
