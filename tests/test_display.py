@@ -109,6 +109,7 @@ def test_mentions_table(g):
     assert markup.count("<tr>") == len(table) + 1 and "geonames:174448" in markup and "<th>entity_id</th>" in markup
     assert table.records()[0]["start"] == table[0].start
     assert "no mentions" in nomina.Mentions([])._repr_html_()
+    assert isinstance(table[:2], nomina.Mentions) and table[0] == g.tag(TEXT)[0]
     pd = pytest.importorskip("pandas")
     frame = table.to_dataframe()
     assert isinstance(frame, pd.DataFrame) and len(frame) == len(table) and frame.entity_id.tolist() == [m.entity.id for m in table]

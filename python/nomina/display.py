@@ -64,6 +64,10 @@ class Mentions(list):  # type: ignore[type-arg]
     """A list of ``Mention`` that a notebook shows as a table (start, end, text, entity id,
     entity name, kind, country, score, match). ``nomina.Mentions(g.tag(text))``."""
 
+    def __getitem__(self, index: Any) -> Any:
+        item = super().__getitem__(index)
+        return Mentions(item) if isinstance(index, slice) else item  # a slice still shows as a table
+
     def records(self) -> list[dict[str, Any]]:
         """One dict per mention, keys as in the table."""
         return [mention_record(m) for m in self]
