@@ -449,6 +449,10 @@ def test_find_variants_typos_and_filters(seeds_gazetteer):
     assert all(c.entity.country == "IQ" for c in seeds_gazetteer.find("Rawa", country="iq"))
     assert len(seeds_gazetteer.find("a", limit=2)) <= 2
     assert seeds_gazetteer.find("") == [] and seeds_gazetteer.find("Boukamal", limit=0) == []
+    queries = ["Boukamal", None, "Idlieb", "Damas"]
+    assert seeds_gazetteer.find_batch(queries, limit=2, threads=2) == [
+        seeds_gazetteer.find(q, limit=2) if q else [] for q in queries
+    ]
     scores = [c.score for c in seeds_gazetteer.find("Syrie", limit=5)]
     assert scores == sorted(scores, reverse=True) and all(0 <= s <= 1 for s in scores)
 

@@ -1,11 +1,8 @@
 """Type stubs and reference documentation of the Rust extension ``nomina._nomina``."""
 
-from collections.abc import Iterable, Sequence
-from typing import Optional, final
-
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from os import PathLike
-from typing import Any, Union
+from typing import Any, Optional, Union, final
 
 __version__: str
 
@@ -99,6 +96,7 @@ def languages() -> list[tuple[str, str, str]]:
 
 # --- gazetteer ---------------------------------------------------------------------------------
 
+@final
 class Entity:
     """A place, country, region, organisation or person, with every name it goes by.
 
@@ -128,8 +126,8 @@ class Entity:
     """Adjectives and demonyms (``syrienne``, ``Syrian``) tagged with ``match="demonym"``."""
     attributes: dict[str, Any]
     """Every other field of the record (JSON-like values)."""
-    def __init__(
-        self,
+    def __new__(
+        cls,
         id: str,
         name: str,
         kind: str = "other",
@@ -140,10 +138,11 @@ class Entity:
         population: Optional[int] = None,
         demonyms: Optional[Sequence[str]] = None,
         attributes: Optional[Mapping[str, Any]] = None,
-    ) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
+    ) -> Entity: ...
+    def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
+@final
 class Mention:
     """One entity found in a text: ``text[m.start:m.end] == m.text``, always.
 
@@ -169,18 +168,19 @@ class Mention:
     (a transliteration variant: same ``variant_key``), ``"demonym"``."""
     alternatives: list[str]
     """Ids of the other entities these words could name, best first."""
-    def __init__(
-        self, start: int, end: int, text: str, entity: Entity, score: float, match: str, alternatives: Sequence[str] = ...
-    ) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __new__(
+        cls, start: int, end: int, text: str, entity: Entity, score: float, match: str, alternatives: Sequence[str] = ...
+    ) -> Mention: ...
+    def __eq__(self, value: object, /) -> bool: ...
 
+@final
 class Candidate:
     """One answer of ``Gazetteer.find``.
 
     >>> g = nomina.Gazetteer.from_records([{"id": "geonames:174448", "name": "Ālbū Kamāl", "aliases": ["Abu Kamal"]}])
     >>> c = g.find("Boukamal")[0]
     >>> c.entity.id, c.alias, c.match
-    ('geonames:174448', 'Ālbū Kamāl', 'variant')
+    ('geonames:174448', 'Abu Kamal', 'variant')
     """
 
     entity: Entity
@@ -190,9 +190,10 @@ class Candidate:
     """The entity's name or alias that matched best."""
     match: str
     """``"exact"``, ``"alias"``, ``"normalized"``, ``"variant"``, ``"demonym"`` or ``"fuzzy"``."""
-    def __init__(self, entity: Entity, score: float, alias: str, match: str) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __new__(cls, entity: Entity, score: float, alias: str, match: str) -> Candidate: ...
+    def __eq__(self, value: object, /) -> bool: ...
 
+@final
 class Gazetteer:
     """Entities and every name they go by, to find in text (``tag``) and by name (``find``).
 
@@ -324,6 +325,21 @@ class Gazetteer:
         >>> [(c.entity.id, c.match) for c in g.find("Damacus", limit=1)]
         [('damascus', 'fuzzy')]
         """
+    def find_batch(
+        self,
+        names: Iterable[Optional[str]],
+        limit: int = 5,
+        kind: Optional[str] = None,
+        country: Optional[str] = None,
+        threads: Optional[int] = None,
+    ) -> list[list[Candidate]]:
+        """``find`` over many names, in parallel with the GIL released; equal to ``find`` one
+        by one. ``None`` items give ``[]``.
+
+        >>> g = nomina.Gazetteer.from_records([{"id": "idlib", "name": "Idlib", "aliases": ["Idleb"]}])
+        >>> [[c.entity.id for c in cs] for cs in g.find_batch(["Idleb", None, "Idlb"])]
+        [['idlib'], [], ['idlib']]
+        """
     def tag(
         self, text: str, lang: Optional[str] = None, demonyms: bool = True, variants: Optional[bool] = None
     ) -> list[Mention]:
@@ -361,7 +377,7 @@ class Gazetteer:
         """
     def _raw_scan(self, texts: Sequence[str]) -> tuple[int, float, float]:
         """Benchmark helper: (matches, fold seconds, scan seconds) of the bare automaton."""
-    def __getitem__(self, id: str) -> Entity: ...
-    def __contains__(self, id: object) -> bool: ...
+    def __getitem__(self, key: str, /) -> Entity: ...
+    def __contains__(self, key: object, /) -> bool: ...
     def __len__(self) -> int: ...
     def __reduce__(self) -> tuple[Any, tuple[bytes]]: ...

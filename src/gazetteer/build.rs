@@ -1,6 +1,7 @@
 //! The gazetteer itself: entities, the table of every name they go by, and the indexes over
 //! the names' folded forms and variant keys that `tag` and `find` use.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
@@ -12,6 +13,7 @@ use rustc_hash::{FxHashMap, FxHasher};
 use super::entity::{CaseMode, Entity};
 use super::find::TrigramIndex;
 use super::stopwords;
+use super::tag::initial_class;
 use super::words::Shape;
 use crate::error::{NominaError, Result};
 use crate::normalize::normalize;
@@ -37,6 +39,8 @@ pub(crate) struct NameRef {
     /// Group of names with this variant key (`u32::MAX`: no key).
     pub key: u32,
     pub shape: Shape,
+    /// First letter class of the folded form (see `tag::initial_class`).
+    pub initial: char,
 }
 
 /// Leftmost-longest automaton over the patterns; a match's value is its pattern's group.
@@ -143,6 +147,8 @@ impl Groups {
 
 /// A gazetteer: entities and the indexes to find them in text and by name.
 pub struct Gazetteer {
+    /// Distinct for every gazetteer built or loaded in this process (keys memo tables).
+    pub(crate) uid: u64,
     pub(crate) case: CaseMode,
     pub(crate) entities: Vec<Arc<Entity>>,
     pub(crate) by_id: FxHashMap<Box<str>, u32>,
@@ -155,6 +161,8 @@ pub struct Gazetteer {
     pub(crate) surfaces: Option<Groups>,
     /// Stopword languages (bit set, see `stopwords`) of each folded form.
     pub(crate) form_stop_langs: Vec<u64>,
+    /// Whether some name of each folded form is a demonym (may match in lower case).
+    pub(crate) form_has_demonym: Vec<bool>,
     /// The exact tier's automaton over the patterns, built on first use: finding and loading
     /// do not need it, and it is the slowest part to build.
     pub(crate) matcher: OnceLock<std::result::Result<Option<Matcher>, String>>,
@@ -228,6 +236,7 @@ impl Gazetteer {
                     form: u32::MAX,
                     key: u32::MAX,
                     shape: Shape::of(surface),
+                    initial: '\0',
                 });
             }
         }
@@ -244,13 +253,20 @@ impl Gazetteer {
         for (n, (form, key)) in names.iter_mut().zip(form_of.into_iter().zip(key_of)) {
             n.form = form;
             n.key = key;
+            n.initial = initial_class(forms.text(form));
         }
         let surfaces = (case == CaseMode::Sensitive).then(|| {
             let all: Vec<&str> = entities.iter().flat_map(|e| entity_names(e).map(|(s, _)| s)).collect();
             Groups::build(all.into_iter(), names.len()).0
         });
         let form_stop_langs = forms.texts().map(stopwords::languages_of).collect();
+        let mut form_has_demonym = vec![false; forms.len()];
+        for n in names.iter().filter(|n| n.role == Role::Demonym && n.form != u32::MAX) {
+            form_has_demonym[n.form as usize] = true;
+        }
+        static NEXT_UID: AtomicU64 = AtomicU64::new(1);
         Ok(Gazetteer {
+            uid: NEXT_UID.fetch_add(1, Ordering::Relaxed),
             case,
             entities: entities.into_iter().map(Arc::new).collect(),
             by_id,
@@ -259,6 +275,7 @@ impl Gazetteer {
             keys,
             surfaces,
             form_stop_langs,
+            form_has_demonym,
             matcher: OnceLock::new(),
             trigrams: OnceLock::new(),
         })

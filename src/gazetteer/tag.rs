@@ -7,7 +7,10 @@
 //! that the exact tier left alone (*Boukamal* → "Ālbū Kamāl"). Then each mention gets one
 //! entity, chosen from the document's context (see `resolve`).
 
+use std::cell::RefCell;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use super::build::{Gazetteer, Groups, Matcher, NameRef, Role};
 use super::entity::CaseMode;
@@ -98,6 +101,36 @@ impl TagOptions {
     }
 }
 
+/// English words turn up in news of every language (titles, quotes, agency names), so English
+/// stopwords count in every text.
+fn english() -> u64 {
+    stopwords::language_bit("en").unwrap_or(0)
+}
+
+/// English function words, a quarter of the words of any English text and few of other
+/// languages'. A text whose opening words are this dense in them is English without asking
+/// the detector (the common case of news in English, and the costliest part of tagging it).
+const ENGLISH_FUNCTION_WORDS: &[&str] = &[
+    "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "was", "by", "at", "from",
+    "it", "his", "her", "said", "he", "she", "be", "are", "has", "have", "an", "were", "will", "but", "not",
+    "this", "their", "they", "which", "after", "who", "been", "had", "its", "or", "would", "there",
+];
+
+fn looks_english(sample: &str) -> bool {
+    let mut words = 0;
+    let mut function = 0;
+    for word in sample.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(120) {
+        words += 1;
+        if word.len() <= 5 && ENGLISH_FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(word)) {
+            function += 1;
+        }
+    }
+    words >= 20 && function * 100 >= words * 28
+}
+
+/// Bytes of a text that language detection reads: enough for a news article's language.
+const SAMPLE: usize = 800;
+
 /// The stopword languages of one text, detected only if some match needs them.
 struct TextLanguage<'a> {
     text: &'a str,
@@ -105,21 +138,29 @@ struct TextLanguage<'a> {
 }
 
 impl TextLanguage<'_> {
+    /// Whether a folded form with stopword languages `stop` is a stopword here. English
+    /// stopwords always are (see `bits`), which spares detecting the language of most texts.
+    fn is_stopword(&mut self, stop: u64) -> bool {
+        stop != 0 && (stop & english() != 0 || stop & self.bits() != 0)
+    }
+
     fn bits(&mut self) -> u64 {
         if let Some(bits) = self.bits {
             return bits;
         }
         static DETECTOR: OnceLock<LanguageDetector> = OnceLock::new();
-        // A few kilobytes tell the language of a news article; more only costs time.
-        let mut end = self.text.len().min(4096);
+        let mut end = self.text.len().min(SAMPLE);
         while !self.text.is_char_boundary(end) {
             end -= 1;
         }
-        let detected = DETECTOR.get_or_init(LanguageDetector::default).detect(&self.text[..end]);
-        // English words turn up in news of every language (titles, quotes, agency names).
-        let english = stopwords::language_bit("en").unwrap_or(0);
+        let sample = &self.text[..end];
+        if looks_english(sample) {
+            self.bits = Some(english());
+            return english();
+        }
+        let detected = DETECTOR.get_or_init(LanguageDetector::default).detect(sample);
         let bits = match detected {
-            Some(d) if d.reliable => stopwords::language_bit(d.language.code()).unwrap_or(0) | english,
+            Some(d) if d.reliable => stopwords::language_bit(d.language.code()).unwrap_or(0) | english(),
             _ => stopwords::ANY_LANGUAGE,
         };
         self.bits = Some(bits);
@@ -134,42 +175,39 @@ const PARTICLES: &[&str] = &[
     "bin", "ben", "abu", "abou", "bou", "de", "di", "du", "da", "del", "der", "van", "von",
 ];
 
-/// Whether two spellings start alike, once a leading Arabic article is set aside and letters
-/// that transliterations swap (*Ou*/*U*/*W*, *I*/*E*/*Y*, *K*/*Q*/*C*, *J*/*G*/*Dj*) are taken as one:
-/// the variant key ignores vowels, which lets *Urban* meet *‘Irbīn* otherwise.
-fn same_initial(a: &str, b: &str) -> bool {
-    fn initial(s: &str) -> Option<char> {
-        let folded = normalize(s);
-        let mut rest = folded.trim_start_matches(|c: char| !c.is_alphanumeric());
-        for article in ["al-", "el-", "al ", "el ", "al'", "el'"] {
-            if let Some(r) = rest.strip_prefix(article) {
-                rest = r;
-                break;
-            }
+/// The first letter of a folded name once a leading Arabic article is set aside, with letters
+/// that transliterations swap (*Ou*/*U*/*W*, *I*/*E*/*Y*, *K*/*Q*/*C*, *J*/*G*/*Dj*) taken as
+/// one. The variant key ignores vowels, which lets *Urban* meet *‘Irbīn*; two spellings of one
+/// name start alike.
+pub(crate) fn initial_class(folded: &str) -> char {
+    let mut rest = folded.trim_start_matches(|c: char| !c.is_alphanumeric());
+    for article in ["al-", "el-", "al ", "el ", "al'", "el'"] {
+        if let Some(r) = rest.strip_prefix(article) {
+            rest = r;
+            break;
         }
-        // Abu / Abou / Albu / Bou: the Maghrebi spelling drops the first vowel.
-        for abu in ["abu", "abou", "albu"] {
-            if rest.starts_with(abu) {
-                return Some('b');
-            }
-        }
-        let c = rest.chars().find(|c| c.is_alphanumeric())?;
-        Some(match c {
-            'o' | 'u' | 'w' => 'u',
-            'i' | 'e' | 'y' => 'i',
-            'k' | 'q' | 'c' => 'k',
-            'j' | 'g' | 'd' if rest.starts_with("dj") || c != 'd' => 'j',
-            c => c,
-        })
     }
-    match (initial(a), initial(b)) {
-        (Some(x), Some(y)) => x == y || !x.is_ascii() || !y.is_ascii(),
-        _ => true,
+    // Abu / Abou / Albu / Bou: the Maghrebi spelling drops the first vowel.
+    if ["abu", "abou", "albu"].iter().any(|abu| rest.starts_with(abu)) {
+        return 'b';
+    }
+    match rest.chars().find(|c| c.is_alphanumeric()) {
+        None => '\0',
+        Some('o' | 'u' | 'w') => 'u',
+        Some('i' | 'e' | 'y') => 'i',
+        Some('k' | 'q' | 'c') => 'k',
+        Some('d') if rest.starts_with("dj") => 'j',
+        Some('j' | 'g') => 'j',
+        Some(c) => c,
     }
 }
 
+fn same_initial(a: char, b: char) -> bool {
+    a == b || !a.is_ascii() || !b.is_ascii() || a == '\0' || b == '\0'
+}
+
 fn is_particle(word: &str) -> bool {
-    PARTICLES.contains(&word)
+    word.len() <= 4 && PARTICLES.contains(&word)
 }
 
 /// End of the word containing byte `at` of `hay` (or `at` itself after a non-word char).
@@ -194,9 +232,7 @@ impl Gazetteer {
         let matcher = self.matcher()?;
         let mut lang = TextLanguage {
             text,
-            bits: options.lang.map(|l| {
-                stopwords::language_bit(l.code()).unwrap_or(0) | stopwords::language_bit("en").unwrap_or(0)
-            }),
+            bits: options.lang.map(|l| stopwords::language_bit(l.code()).unwrap_or(0) | english()),
         };
         let mut found = Vec::new();
         if let Some(matcher) = matcher {
@@ -319,8 +355,16 @@ impl Gazetteer {
         };
         let span = &text[ostart..oend];
         let smart = self.case == CaseMode::Smart;
-        if smart && !span.chars().any(char::is_alphabetic) {
-            return None; // numbers and codes are not names in running text
+        if smart {
+            // Most raw matches are common words in lower case (the, and, des): out at once
+            // unless a demonym (which may be lower case) is among the names.
+            let demonym = self.surfaces.is_none() && self.form_has_demonym.get(group as usize).copied().unwrap_or(false);
+            if span.is_ascii() && !demonym && !span.bytes().any(|b| b.is_ascii_uppercase()) {
+                return None;
+            }
+            if !span.chars().any(char::is_alphabetic) {
+                return None; // numbers and codes are not names in running text
+            }
         }
         let shape = Shape::of(span);
         let one_word = !hay[start..end].contains(' ');
@@ -330,8 +374,8 @@ impl Gazetteer {
         } else {
             0
         };
-        let is_stopword = stop_langs != 0 && stop_langs & lang.bits() != 0;
         let mut options_ = Vec::new();
+        let mut acronym_in_capitals = false;
         for &n in self.pattern_groups().members(group) {
             let name: &NameRef = &self.names[n as usize];
             if name.role == Role::Demonym && !options.demonyms {
@@ -340,25 +384,63 @@ impl Gazetteer {
             if smart && name.role != Role::Demonym && !shape.fits_name(name.shape) {
                 continue;
             }
-            if is_stopword && !(name.shape.all_caps && shape.all_caps) {
-                continue;
-            }
+            acronym_in_capitals |= name.shape.all_caps && shape.all_caps;
             let kind = match name.role {
                 Role::Demonym => MatchKind::Demonym,
                 _ if self.surface(name) != span => MatchKind::Normalized,
                 Role::Name => MatchKind::Exact,
                 Role::Alias => MatchKind::Alias,
             };
-            options_.push(Option_ { entity: name.entity, kind });
+            options_.push((Option_ { entity: name.entity, kind }, name.shape.all_caps));
         }
+        // Only now, with a name written as a name, is the language worth detecting.
+        if !options_.is_empty() && lang.is_stopword(stop_langs) {
+            if !acronym_in_capitals {
+                return None;
+            }
+            options_.retain(|&(_, all_caps)| all_caps);
+        }
+        let options_: Vec<Option_> = options_.into_iter().map(|(o, _)| o).collect();
         (!options_.is_empty()).then(|| Found::new(ostart, oend, options_))
     }
 
+    /// The group of names whose variant key is that of `span` (keys under four letters say
+    /// too little). Memoised per thread: capitalised words recur across a stream of articles
+    /// (names, sentence openers), and the key is the costly part of the variant tier.
+    fn key_group_of(&self, span: &str) -> Option<u32> {
+        thread_local! {
+            static MEMO: RefCell<(u64, FxHashMap<Box<str>, Option<u32>>)> = RefCell::new((0, FxHashMap::default()));
+        }
+        const MEMO_LIMIT: usize = 200_000;
+        MEMO.with(|memo| {
+            let mut memo = memo.borrow_mut();
+            if memo.0 != self.uid || memo.1.len() >= MEMO_LIMIT {
+                memo.0 = self.uid;
+                memo.1.clear();
+            }
+            if let Some(&group) = memo.1.get(span) {
+                return group;
+            }
+            let key = variant_key(span);
+            let group = if key.chars().count() < 4 { None } else { self.keys.get(&key) };
+            memo.1.insert(Box::from(span), group);
+            group
+        })
+    }
+
     fn variant_tier(&self, text: &str, options: &TagOptions, lang: &mut TextLanguage, found: &mut Vec<Found>) {
-        let mut words: Vec<(usize, usize)> = Vec::new();
+        let mut words: Vec<(usize, usize)> = Vec::with_capacity(text.len() / 5);
         let mut start = None;
-        for (i, c) in text.char_indices() {
-            match (is_word_char(c), start) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let (is_word, width) = if bytes[i] < 0x80 {
+                (bytes[i].is_ascii_alphanumeric(), 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (is_word_char(c), c.len_utf8())
+            };
+            match (is_word, start) {
                 (true, None) => start = Some(i),
                 (false, Some(s)) => {
                     words.push((s, i));
@@ -366,6 +448,7 @@ impl Gazetteer {
                 }
                 _ => {}
             }
+            i += width;
         }
         if let Some(s) = start {
             words.push((s, text.len()));
@@ -380,8 +463,9 @@ impl Gazetteer {
             covered[w] = k < found.len() && found[k].start < we;
         }
         // Capitalised (or caseless-script) words, and lower-case particles.
-        let capitalised = |w: &str| {
-            w.chars().next().is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
+        let capitalised = |w: &str| match w.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => w.chars().next().is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase())),
         };
         let joined = |a: usize, b: usize| {
             let gap = &text[words[a].1..words[b].0];
@@ -413,18 +497,15 @@ impl Gazetteer {
                 }
                 let (s, e) = (words[i].0, words[i + n - 1].1);
                 let span = &text[s..e];
-                if n == 1 && span.len() <= 12 {
-                    let stop = stopwords::languages_of(&normalize(span));
-                    if stop != 0 && stop & lang.bits() != 0 {
+                let group = self.key_group_of(span);
+                let Some(g) = group else { continue };
+                if n == 1 {
+                    if lang.is_stopword(stopwords::languages_of(&normalize(span))) {
                         continue;
                     }
                 }
-                let key = variant_key(span);
-                if key.chars().count() < 4 {
-                    continue;
-                }
-                let Some(g) = self.keys.get(&key) else { continue };
                 let shape = Shape::of(span);
+                let initial = initial_class(&normalize(span));
                 let mut options_ = Vec::new();
                 for &m in self.keys.members(g) {
                     let name = &self.names[m as usize];
@@ -433,7 +514,7 @@ impl Gazetteer {
                         _ => {
                             !name.shape.all_caps
                                 && shape.fits_name(name.shape)
-                                && same_initial(span, self.surface(name))
+                                && same_initial(initial, name.initial)
                         }
                     };
                     if ok {
@@ -450,5 +531,25 @@ impl Gazetteer {
             i += matched.max(1);
         }
         found.extend(new);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_english;
+
+    #[test]
+    fn english_is_recognised_by_its_function_words_only() {
+        let en = "A Turkish policeman fatally shot Russia's ambassador to Turkey on Monday in front of a shocked \
+                  gathering at a photo exhibit and then, pacing near the body of his victim, appeared to condemn \
+                  Russia's military role in Syria.";
+        let fr = "Le groupe Etat islamique (EI) est parvenu à reprendre samedi à l'issue de violents combats la \
+                  ville syrienne de Boukamal, frontalière de l'Irak et ultime bastion urbain des jihadistes.";
+        let de = "Die Stadt Abu Kamal liegt am Euphrat, nahe der Grenze zum Irak, und war die letzte Hochburg der \
+                  Dschihadisten in Syrien, sagte ein Sprecher am Samstag in Damaskus.";
+        assert!(looks_english(en));
+        assert!(!looks_english(fr));
+        assert!(!looks_english(de));
+        assert!(!looks_english("The end"));
     }
 }

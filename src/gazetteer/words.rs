@@ -4,7 +4,11 @@
 use unicode_normalization::char::is_combining_mark;
 
 /// Letters, digits and marks continue a word; so do the joiners of Arabic and Indic scripts.
+#[inline]
 pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_combining_mark(c) || c == '\u{200C}' || c == '\u{200D}'
 }
 

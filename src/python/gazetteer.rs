@@ -509,6 +509,27 @@ impl PyGazetteer {
         Ok(found.into_iter().map(|c| PyCandidate::from_core(&self.0, c)).collect())
     }
 
+    #[pyo3(signature = (names, limit=5, kind=None, country=None, threads=None))]
+    fn find_batch(
+        &self,
+        py: Python<'_>,
+        names: &Bound<'_, PyAny>,
+        limit: usize,
+        kind: Option<String>,
+        country: Option<String>,
+        threads: Option<i64>,
+    ) -> PyResult<Vec<Vec<PyCandidate>>> {
+        let threads = validate_threads(threads)?;
+        let items = items_of(names, "names")?;
+        let names = optional_texts(&items, "names")?;
+        let options = FindOptions { limit, kind, country };
+        let g = &self.0;
+        let found = py.allow_threads(|| {
+            crate::parallel::map_ordered(&names, threads, |n| n.as_deref().map(|n| g.find(n, &options)).unwrap_or_default())
+        })?;
+        Ok(found.into_iter().map(|cs| cs.into_iter().map(|c| PyCandidate::from_core(g, c)).collect()).collect())
+    }
+
     #[pyo3(signature = (text, lang=None, demonyms=true, variants=None))]
     fn tag(
         &self,

