@@ -9,6 +9,8 @@ Des frappes près de Boukamal.
 In a notebook, ``nomina.render(text, g.tag(text))`` (or ``nomina.render(text, gazetteer=g)``)
 displays the text with its entities highlighted, and ``nomina.Mentions(g.tag(text))`` shows a
 list of mentions as a table. Neither changes the mentions: ``Mentions`` is a ``list``.
+``%load_ext nomina.display`` makes every list of mentions (``g.tag(text)`` as it is) show as
+that table.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Any, Optional
 
 from nomina._records import MENTION_FIELDS, mention_record, resolve_gazetteer
 
-__all__ = ["HighlightedText", "Mentions", "render"]
+__all__ = ["HighlightedText", "Mentions", "load_ipython_extension", "render"]
 
 #: Background colour of a highlighted entity, by kind (others get ``_OTHER``).
 KIND_COLOURS = {
@@ -150,3 +152,18 @@ def render(
     if mentions is None:
         mentions = resolve_gazetteer(gazetteer).tag(text, lang=lang)
     return HighlightedText(text, mentions)
+
+
+def _mention_list_html(value: Any) -> Optional[str]:
+    if value and all(hasattr(m, "entity") and hasattr(m, "start") and hasattr(m, "match") for m in value):
+        return Mentions(value)._repr_html_()
+    return None  # any other list: IPython's usual display
+
+
+def load_ipython_extension(ipython: Any) -> None:
+    """``%load_ext nomina.display``: lists of mentions display as a table in this notebook."""
+    ipython.display_formatter.formatters["text/html"].for_type(list, _mention_list_html)
+
+
+def unload_ipython_extension(ipython: Any) -> None:
+    ipython.display_formatter.formatters["text/html"].pop(list, None)
