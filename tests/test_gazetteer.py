@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import pickle
 import re
@@ -352,6 +353,9 @@ def test_from_jsonl_and_errors(tmp_path):
     path = tmp_path / "actors.jsonl"
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in SEED_RECORDS[:3]) + "\n\n", encoding="utf-8")
     assert len(Gazetteer.from_jsonl(path)) == 3
+    gz = tmp_path / "actors.jsonl.gz"
+    gz.write_bytes(gzip.compress(path.read_bytes()))
+    assert Gazetteer.from_jsonl(gz).entities() == Gazetteer.from_jsonl(path).entities()
     path.write_text('{"id": "a", "name": "A"}\n{"id": "b", "name": \n', encoding="utf-8")
     with pytest.raises(ValueError, match=r"actors\.jsonl, line 2: invalid JSON"):
         Gazetteer.from_jsonl(path)
@@ -383,6 +387,18 @@ def test_from_geonames_with_alternate_names(tmp_path):
         Gazetteer.from_geonames(dump)
 
 
+def test_case_sensitive_and_ambiguous_aliases_from_the_data():
+    g = Gazetteer.from_records([
+        {"id": "actor:sana", "name": "Syrian Arab News Agency", "kind": "organization", "country": "SY",
+         "aliases": ["SANA", "Sana"], "attributes": {"case_sensitive_aliases": ["SANA", "Sana"]}},
+        {"id": "geonames:71137", "name": "Sanaa", "kind": "place", "country": "YE", "population": 1937451,
+         "aliases": ["Sana"], "attributes": {"ambiguous_aliases": ["Sana"]}},
+        {"id": "geonames:163843", "name": "Syria", "kind": "country", "country": "SY", "aliases": ["Syrie"]},
+    ])
+    got = [(m.text, m.entity.id) for m in g.tag("En Syrie, l'agence Sana rapporte que SANA, pas SaNa, ...")]
+    assert got == [("Syrie", "geonames:163843"), ("Sana", "actor:sana"), ("SANA", "actor:sana")]
+
+
 def test_from_dataframe():
     pd = pytest.importorskip("pandas")
     df = pd.DataFrame({
@@ -395,6 +411,10 @@ def test_from_dataframe():
     assert g["b"].country is None and g["b"].population is None and g["b"].attributes == {"wd": "Q796"}
     with pytest.raises(KeyError, match="nope"):
         Gazetteer.from_dataframe(df, id="nope", name="label")
+    na = pd.DataFrame({"id": ["a"], "name": ["A"], "country": pd.array([pd.NA], dtype="string"),
+                       "population": pd.array([pd.NA], dtype="Int64")})
+    e = Gazetteer.from_dataframe(na, country="country", population="population")["a"]
+    assert e.country is None and e.population is None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -41,6 +41,11 @@ pub(crate) struct NameRef {
     pub shape: Shape,
     /// First letter class of the folded form (see `tag::initial_class`).
     pub initial: char,
+    /// Listed in the entity's `attributes.case_sensitive_aliases`: matches only as written.
+    pub exact_case: bool,
+    /// Listed in the entity's `attributes.ambiguous_aliases`: also a word or another
+    /// entity's name, so a weak clue that needs the document's support.
+    pub ambiguous: bool,
 }
 
 /// Leftmost-longest automaton over the patterns; a match's value is its pattern's group.
@@ -228,8 +233,13 @@ impl Gazetteer {
         }
         let mut names = Vec::with_capacity(forms.len());
         for (i, e) in entities.iter().enumerate() {
+            let listed = |key: &str, surface: &str| {
+                e.attributes.get(key).and_then(|v| v.as_array()).is_some_and(|a| a.iter().any(|v| v.as_str() == Some(surface)))
+            };
             for (slot, (surface, role)) in entity_names(e).enumerate() {
                 names.push(NameRef {
+                    exact_case: listed("case_sensitive_aliases", surface),
+                    ambiguous: listed("ambiguous_aliases", surface),
                     entity: i as u32,
                     slot: slot as u32,
                     role,

@@ -3,8 +3,7 @@
 //! dump of any size never sits in memory as text.
 
 use std::collections::{HashMap, HashSet};
-use std::fs::File;
-use std::io::{BufRead, BufReader};
+use std::io::BufRead;
 use std::path::Path;
 
 use serde_json::Value;
@@ -34,16 +33,10 @@ pub struct GeonamesOptions<'a> {
     pub languages: Option<Vec<String>>,
 }
 
-fn open(path: &Path) -> Result<BufReader<File>> {
-    File::open(path)
-        .map(|f| BufReader::with_capacity(1 << 20, f))
-        .map_err(|e| NominaError::Io { path: path.display().to_string(), message: e.to_string() })
-}
-
 /// Calls `each(line_number, line)` for every line, reusing one buffer. Invalid UTF-8 is an
 /// error naming the line.
 fn for_each_line(path: &Path, mut each: impl FnMut(usize, &str) -> Result<()>) -> Result<()> {
-    let mut reader = open(path)?;
+    let mut reader = super::records::open(path)?;
     let mut buf = Vec::with_capacity(4096);
     let source = path.display().to_string();
     let mut number = 0;

@@ -135,10 +135,16 @@ pub fn entity_from_json(value: &Value, at: Origin) -> Result<Entity> {
     entity.tidy(at.source, at.line)
 }
 
-fn open(path: &Path) -> Result<BufReader<File>> {
-    File::open(path).map(BufReader::new).map_err(|e| NominaError::Io {
-        path: path.display().to_string(),
-        message: e.to_string(),
+/// A file to read line by line, decompressed on the fly when it is gzipped (by its magic
+/// bytes, whatever its name).
+pub(crate) fn open(path: &Path) -> Result<Box<dyn BufRead + Send>> {
+    let io = |e: std::io::Error| NominaError::Io { path: path.display().to_string(), message: e.to_string() };
+    let mut reader = BufReader::with_capacity(1 << 20, File::open(path).map_err(io)?);
+    let gzipped = reader.fill_buf().map_err(io)?.starts_with(&[0x1f, 0x8b]);
+    Ok(if gzipped {
+        Box::new(BufReader::with_capacity(1 << 20, flate2::bufread::MultiGzDecoder::new(reader)))
+    } else {
+        Box::new(reader)
     })
 }
 

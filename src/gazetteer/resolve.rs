@@ -1,9 +1,10 @@
 //! One entity per mention. When the words of a mention name several entities (*Paris*, France
 //! or Texas; *Tripoli*, Libya or Lebanon), the document decides: the countries that its
-//! unambiguous mentions point at, then kind and population priors. The losers stay on the
+//! unambiguous mentions point at and the regions it names (a town beside its state), then kind
+//! and population priors. The losers stay on the
 //! mention as alternatives, best first, so the choice can be explained and overridden.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::build::Gazetteer;
 use super::entity::Entity;
@@ -14,6 +15,8 @@ use super::tag::MatchKind;
 pub(crate) struct Option_ {
     pub entity: u32,
     pub kind: MatchKind,
+    /// Matched only through an alias the data marks ambiguous.
+    pub ambiguous: bool,
 }
 
 /// A span of text (byte offsets) and the entities it may name, one option per entity.
@@ -27,7 +30,7 @@ pub(crate) struct Found {
 impl Found {
     pub fn new(start: usize, end: usize, mut options: Vec<Option_>) -> Found {
         // Best way of matching first (MatchKind orders from exact to fuzzy), one per entity.
-        options.sort_by_key(|o| (o.entity, o.kind));
+        options.sort_by_key(|o| (o.entity, o.ambiguous, o.kind));
         options.dedup_by_key(|o| o.entity);
         Found { start, end, options }
     }
@@ -68,11 +71,19 @@ fn needs_context(e: &Entity) -> bool {
     !matches!(e.kind.as_str(), "country" | "organization" | "person")
 }
 
+/// Ids of the regions an entity lies in, as the data gives them (`attributes.admin1` of places,
+/// `attributes.parent` of subdivisions: record ids, see python/nomina/data/README.md).
+fn containers(e: &Entity) -> impl Iterator<Item = &str> {
+    ["admin1", "parent"].into_iter().filter_map(|key| e.attributes.get(key).and_then(|v| v.as_str()))
+}
+
 pub(crate) fn resolve(g: &Gazetteer, found: Vec<Found>) -> Vec<Resolved> {
     let mut context: FxHashMap<&str, f64> = FxHashMap::default();
+    let mut named: FxHashSet<u32> = FxHashSet::default();
     for f in &found {
         if let [only] = f.options.as_slice() {
-            if only.kind != MatchKind::Variant {
+            if only.kind != MatchKind::Variant && !only.ambiguous {
+                named.insert(only.entity);
                 let e = g.entity(only.entity);
                 if let Some(country) = e.country.as_deref() {
                     // A country or region named (or its demonym) says more than a town does.
@@ -90,12 +101,18 @@ pub(crate) fn resolve(g: &Gazetteer, found: Vec<Found>) -> Vec<Resolved> {
             .iter()
             .filter(|o| {
                 let e = g.entity(o.entity);
-                o.kind != MatchKind::Variant || !needs_context(e) || in_context(e) >= STRONG_CONTEXT
+                let weak = o.kind == MatchKind::Variant || o.ambiguous;
+                !weak || !needs_context(e) || in_context(e) >= STRONG_CONTEXT
             })
             .map(|o| {
                 let e = g.entity(o.entity);
-                let support = 0.3 * in_context(e).min(4.0) / 4.0;
-                (*o, o.kind.base_score() + support + prominence(e))
+                let mut support = 0.5 * in_context(e).min(4.0) / 4.0;
+                // A town beside its state or governorate: the region named settles it.
+                if containers(e).any(|id| g.by_id.get(id).is_some_and(|r| named.contains(r))) {
+                    support += 0.4;
+                }
+                let doubt = if o.ambiguous { 0.15 } else { 0.0 };
+                (*o, o.kind.base_score() + support + prominence(e) - doubt)
             })
             .collect();
         if scored.is_empty() {
@@ -103,9 +120,10 @@ pub(crate) fn resolve(g: &Gazetteer, found: Vec<Found>) -> Vec<Resolved> {
         }
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.entity.cmp(&b.0.entity)));
         let (best, best_score) = scored[0];
+        let base = best.kind.base_score() * if best.ambiguous { 0.8 } else { 1.0 };
         let score = match scored.get(1) {
-            None => best.kind.base_score(),
-            Some(&(_, second)) => best.kind.base_score() * (0.6 + 0.4 * ((best_score - second) / 0.3).min(1.0)),
+            None => base,
+            Some(&(_, second)) => base * (0.6 + 0.4 * ((best_score - second) / 0.3).min(1.0)),
         };
         resolved.push(Resolved {
             start: f.start,

@@ -160,20 +160,14 @@ impl TextLanguage<'_> {
         }
         let detected = DETECTOR.get_or_init(LanguageDetector::default).detect(sample);
         let bits = match detected {
-            Some(d) if d.reliable => stopwords::language_bit(d.language.code()).unwrap_or(0) | english(),
-            _ => stopwords::ANY_LANGUAGE,
+            // An unreliable guess on a short text is still the best clue to its language.
+            Some(d) => stopwords::language_bit(d.language.code()).unwrap_or(0) | english(),
+            None => stopwords::ANY_LANGUAGE,
         };
         self.bits = Some(bits);
         bits
     }
 }
-
-/// Particles that may lead or sit inside a multi-word name in lower case (*al-Bukamal*,
-/// *Deir ez-Zor*, *Bachar el-Assad*).
-const PARTICLES: &[&str] = &[
-    "al", "el", "ad", "ar", "as", "at", "az", "ash", "an", "ed", "er", "es", "et", "ez", "ech", "ibn",
-    "bin", "ben", "abu", "abou", "bou", "de", "di", "du", "da", "del", "der", "van", "von",
-];
 
 /// The first letter of a folded name once a leading Arabic article is set aside, with letters
 /// that transliterations swap (*Ou*/*U*/*W*, *I*/*E*/*Y*, *K*/*Q*/*C*, *J*/*G*/*Dj*) taken as
@@ -206,8 +200,15 @@ fn same_initial(a: char, b: char) -> bool {
     a == b || !a.is_ascii() || !b.is_ascii() || a == '\0' || b == '\0'
 }
 
+/// Particles that may lead or sit inside a multi-word name in lower case (*al-Bukamal*,
+/// *Deir ez-Zor*, *Bachar el-Assad*).
 fn is_particle(word: &str) -> bool {
-    word.len() <= 4 && PARTICLES.contains(&word)
+    matches!(
+        word,
+        "al" | "el" | "ad" | "ar" | "as" | "at" | "az" | "ash" | "an" | "ed" | "er" | "es" | "et" | "ez" | "ech"
+            | "ibn" | "bin" | "ben" | "abu" | "abou" | "bou" | "de" | "di" | "du" | "da" | "del" | "der" | "van"
+            | "von"
+    )
 }
 
 /// End of the word containing byte `at` of `hay` (or `at` itself after a non-word char).
@@ -384,6 +385,9 @@ impl Gazetteer {
             if smart && name.role != Role::Demonym && !shape.fits_name(name.shape) {
                 continue;
             }
+            if name.exact_case && self.surface(name) != span {
+                continue;
+            }
             acronym_in_capitals |= name.shape.all_caps && shape.all_caps;
             let kind = match name.role {
                 Role::Demonym => MatchKind::Demonym,
@@ -391,7 +395,7 @@ impl Gazetteer {
                 Role::Name => MatchKind::Exact,
                 Role::Alias => MatchKind::Alias,
             };
-            options_.push((Option_ { entity: name.entity, kind }, name.shape.all_caps));
+            options_.push((Option_ { entity: name.entity, kind, ambiguous: name.ambiguous }, name.shape.all_caps));
         }
         // Only now, with a name written as a name, is the language worth detecting.
         if !options_.is_empty() && lang.is_stopword(stop_langs) {
@@ -471,6 +475,25 @@ impl Gazetteer {
             let gap = &text[words[a].1..words[b].0];
             !gap.is_empty() && gap.chars().count() <= 2 && gap.chars().all(|c| matches!(c, ' ' | '-' | '\u{a0}'))
         };
+        // A capitalised word opening a sentence may be any word (*Soutenues*, *Crédits*): alone,
+        // it is taken as a variant only if the text also writes it capitalised mid-sentence.
+        let sentence_start = |w: usize| {
+            for c in text[..words[w].0].chars().rev() {
+                match c {
+                    ' ' | '\u{a0}' | '"' | '«' | '“' | '(' | '\'' | '\t' => continue,
+                    '.' | '!' | '?' | ':' | '\n' | '\r' | '»' | '”' | ';' | '…' | '-' | '–' | '—' => return true,
+                    _ => return false,
+                }
+            }
+            true
+        };
+        let mut mid_sentence: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+        for (w, &(s, e)) in words.iter().enumerate() {
+            if !covered[w] && capitalised(&text[s..e]) && !sentence_start(w) {
+                mid_sentence.insert(&text[s..e]);
+            }
+        }
+        let hyphen_before = |w: usize| w > 0 && &text[words[w - 1].1..words[w].0] == "-";
         let mut new = Vec::new();
         let mut i = 0;
         while i < words.len() {
@@ -487,12 +510,14 @@ impl Gazetteer {
                 }
                 longest += 1;
             }
-            let hyphen_before = |w: usize| w > 0 && &text[words[w - 1].1..words[w].0] == "-";
             let mut matched = 0;
             for n in (1..=longest).rev() {
                 let last = &text[words[i + n - 1].0..words[i + n - 1].1];
                 // Part of a hyphenated compound (Grande-Bretagne) is not a name of its own.
                 if !capitalised(last) || hyphen_before(i) || (i + n < words.len() && hyphen_before(i + n)) {
+                    continue;
+                }
+                if n == 1 && sentence_start(i) && !mid_sentence.contains(&text[words[i].0..words[i].1]) {
                     continue;
                 }
                 let (s, e) = (words[i].0, words[i + n - 1].1);
@@ -513,13 +538,15 @@ impl Gazetteer {
                         Role::Demonym => options.demonyms,
                         _ => {
                             !name.shape.all_caps
+                                && !name.exact_case
+                                && !name.ambiguous
                                 && shape.fits_name(name.shape)
                                 && same_initial(initial, name.initial)
                         }
                     };
                     if ok {
                         let kind = if name.role == Role::Demonym { MatchKind::Demonym } else { MatchKind::Variant };
-                        options_.push(Option_ { entity: name.entity, kind });
+                        options_.push(Option_ { entity: name.entity, kind, ambiguous: false });
                     }
                 }
                 if !options_.is_empty() {

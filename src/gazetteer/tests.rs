@@ -151,3 +151,46 @@ fn duplicate_ids_and_empty_names_are_errors() {
     assert!(err.to_string().contains("line 2") && err.to_string().contains("duplicate id"), "{err}");
     assert!(Gazetteer::new(vec![Entity::new("a", " ")], CaseMode::Smart, "recs").is_err());
 }
+
+#[test]
+fn case_sensitive_and_ambiguous_aliases_from_the_data() {
+    let mut sana = Entity::new("actor:sana", "Syrian Arab News Agency").with_kind("organization").with_country("SY")
+        .with_aliases(&["SANA", "Sana"]);
+    sana.attributes.insert("case_sensitive_aliases".into(), serde_json::json!(["SANA", "Sana"]));
+    let mut sanaa = Entity::new("geonames:71137", "Sanaa").with_kind("place").with_country("YE").with_population(1_937_451)
+        .with_aliases(&["Sana", "Sana'a"]);
+    sanaa.attributes.insert("ambiguous_aliases".into(), serde_json::json!(["Sana"]));
+    let syria = Entity::new("geonames:163843", "Syria").with_kind("country").with_country("SY").with_aliases(&["Syrie"]);
+    let g = Gazetteer::new(vec![sana, sanaa, syria], CaseMode::Smart, "t").unwrap();
+    let got = ids(&g, "En Syrie, l'agence Sana rapporte que SANA, pas SaNa, ...");
+    assert_eq!(got[1], ("Sana".into(), "actor:sana".into(), "alias"), "{got:?}");
+    assert_eq!(got[2].1, "actor:sana");
+    assert_eq!(got.len(), 3, "{got:?}");
+    // Without the agency, an ambiguous alias of a far-away place needs its country in the text.
+    let mut sanaa = Entity::new("geonames:71137", "Sanaa").with_kind("place").with_country("YE").with_aliases(&["Sana"]);
+    sanaa.attributes.insert("ambiguous_aliases".into(), serde_json::json!(["Sana"]));
+    let syria = Entity::new("geonames:163843", "Syria").with_kind("country").with_country("SY").with_aliases(&["Syrie"]);
+    let yemen = Entity::new("geonames:69543", "Yemen").with_kind("country").with_country("YE");
+    let g = Gazetteer::new(vec![sanaa, syria, yemen], CaseMode::Smart, "t").unwrap();
+    assert_eq!(ids(&g, "En Syrie, selon Sana, ...").len(), 1);
+    assert_eq!(ids(&g, "Au Yemen, Sana est calme").len(), 2);
+}
+
+#[test]
+fn a_named_region_settles_its_towns() {
+    let mut paris_tx = Entity::new("geonames:4717560", "Paris").with_kind("place").with_country("US").with_population(25_000);
+    paris_tx.attributes.insert("admin1".into(), serde_json::json!("geonames:4736286"));
+    let paris_fr = Entity::new("geonames:2988507", "Paris").with_kind("place").with_country("FR").with_population(2_138_551);
+    let mut paris_tn = Entity::new("geonames:4647963", "Paris").with_kind("place").with_country("US").with_population(10_000);
+    paris_tn.attributes.insert("admin1".into(), serde_json::json!("geonames:4662168"));
+    let texas = Entity::new("geonames:4736286", "Texas").with_kind("region").with_country("US");
+    let tennessee = Entity::new("geonames:4662168", "Tennessee").with_kind("region").with_country("US");
+    let g = Gazetteer::new(vec![paris_tx, paris_fr, paris_tn, texas, tennessee], CaseMode::Smart, "t").unwrap();
+    let entity_of = |text: &str| {
+        let m = g.tag(text, &TagOptions::new()).unwrap();
+        g.entity(m[0].entity).id.clone()
+    };
+    assert_eq!(entity_of("Paris is calm."), "geonames:2988507");
+    assert_eq!(entity_of("Paris, Texas, is calm."), "geonames:4717560");
+    assert_eq!(entity_of("Paris, Tennessee, is calm."), "geonames:4647963");
+}
