@@ -168,6 +168,9 @@ pub struct Gazetteer {
     pub(crate) form_stop_langs: Vec<u64>,
     /// Whether some name of each folded form is a demonym (may match in lower case).
     pub(crate) form_has_demonym: Vec<bool>,
+    /// Whether some name of each folded form may match a word starting in lower case under
+    /// case="smart": a demonym, or a name that itself starts in lower case (*iPhone*).
+    pub(crate) form_lowercase_ok: Vec<bool>,
     /// The exact tier's automaton over the patterns, built on first use: finding and loading
     /// do not need it, and it is the slowest part to build.
     pub(crate) matcher: OnceLock<std::result::Result<Option<Matcher>, String>>,
@@ -271,8 +274,14 @@ impl Gazetteer {
         });
         let form_stop_langs = forms.texts().map(stopwords::languages_of).collect();
         let mut form_has_demonym = vec![false; forms.len()];
-        for n in names.iter().filter(|n| n.role == Role::Demonym && n.form != u32::MAX) {
-            form_has_demonym[n.form as usize] = true;
+        let mut form_lowercase_ok = vec![false; forms.len()];
+        for n in names.iter().filter(|n| n.form != u32::MAX) {
+            if n.role == Role::Demonym {
+                form_has_demonym[n.form as usize] = true;
+            }
+            if n.role == Role::Demonym || (n.shape.cased && !n.shape.first_upper && !n.shape.all_caps) {
+                form_lowercase_ok[n.form as usize] = true;
+            }
         }
         static NEXT_UID: AtomicU64 = AtomicU64::new(1);
         Ok(Gazetteer {
@@ -286,6 +295,7 @@ impl Gazetteer {
             surfaces,
             form_stop_langs,
             form_has_demonym,
+            form_lowercase_ok,
             matcher: OnceLock::new(),
             trigrams: OnceLock::new(),
         })

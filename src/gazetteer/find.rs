@@ -93,13 +93,11 @@ impl TrigramIndex {
         const BUDGET: usize = 4000;
         let mut counts: FxHashMap<u32, u32> = FxHashMap::with_capacity_and_hasher(2048, Default::default());
         let mut spent = 0;
-        let mut read = 0;
-        for list in &lists {
+        for (read, list) in lists.iter().enumerate() {
             if read >= 3 && spent + list.len() > BUDGET {
                 break;
             }
             spent += list.len();
-            read += 1;
             for &k in *list {
                 *counts.entry(k).or_insert(0) += 1;
             }

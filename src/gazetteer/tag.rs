@@ -293,12 +293,32 @@ impl Gazetteer {
         found: &mut Vec<Found>,
     ) {
         let groups = self.pattern_groups();
+        // Under case="smart" most raw matches are common words in lower case (the, and, des).
+        // Which folded positions come from an ASCII lower-case letter of the text is known from
+        // the offset map in one pass, so those matches go without mapping each back.
+        let lowercase_at: Vec<bool> = match folded {
+            Some(f) if self.case == CaseMode::Smart => {
+                let mut at = vec![false; hay.len() + 1];
+                let bytes = text.as_bytes();
+                for (&out, src) in f.char_starts().iter().zip(f.char_sources()) {
+                    at[out] = bytes.get(src.start).is_some_and(u8::is_ascii_lowercase);
+                }
+                at
+            }
+            _ => Vec::new(),
+        };
         let mut pos = 0;
         'scan: while pos < hay.len() {
             // Matches come from one iterator as long as the scan may go on where the last
             // match ended; a rejected multi-word match restarts it inside that match.
             for m in matcher.leftmost_find_iter(&hay[pos..]) {
                 let (start, end) = (pos + m.start(), pos + m.end());
+                if lowercase_at.get(start).copied().unwrap_or(false)
+                    && !self.form_lowercase_ok.get(m.value() as usize).copied().unwrap_or(true)
+                    && hay[start..end].chars().all(is_word_char)
+                {
+                    continue; // one word starting in lower case: no name it may be wants that
+                }
                 if let Some(f) = self.accept(text, hay, folded, start, end, m.value(), options, lang) {
                     found.push(f);
                     continue;
@@ -412,8 +432,10 @@ impl Gazetteer {
     /// too little). Memoised per thread: capitalised words recur across a stream of articles
     /// (names, sentence openers), and the key is the costly part of the variant tier.
     fn key_group_of(&self, span: &str) -> Option<u32> {
+        /// (gazetteer uid, span -> key group) of this thread.
+        type Memo = (u64, FxHashMap<Box<str>, Option<u32>>);
         thread_local! {
-            static MEMO: RefCell<(u64, FxHashMap<Box<str>, Option<u32>>)> = RefCell::new((0, FxHashMap::default()));
+            static MEMO: RefCell<Memo> = RefCell::new((0, FxHashMap::default()));
         }
         const MEMO_LIMIT: usize = 200_000;
         MEMO.with(|memo| {
@@ -524,10 +546,8 @@ impl Gazetteer {
                 let span = &text[s..e];
                 let group = self.key_group_of(span);
                 let Some(g) = group else { continue };
-                if n == 1 {
-                    if lang.is_stopword(stopwords::languages_of(&normalize(span))) {
-                        continue;
-                    }
+                if n == 1 && lang.is_stopword(stopwords::languages_of(&normalize(span))) {
+                    continue;
                 }
                 let shape = Shape::of(span);
                 let initial = initial_class(&normalize(span));
