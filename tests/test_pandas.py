@@ -109,7 +109,7 @@ class KeysSpy:
 
     def __call__(self, names, threads=None):
         self.calls.append(list(names))
-        return [f"key:{n.lower()}" for n in names]
+        return [None if n is None else f"key:{n.lower()}" for n in names]
 
 
 @pytest.mark.parametrize("dtype", DTYPES)
@@ -119,7 +119,7 @@ def test_variant_key_goes_through_one_batch_call(dtype, monkeypatch):
     monkeypatch.setattr(nomina, "variant_key", lambda s: pytest.fail("scalar variant_key called"), raising=False)
     s = mixed(dtype)
     out = s.nomina.variant_key()
-    assert spy.calls == [[FR, "", DE, EN]]
+    assert spy.calls == [[FR, None, "", DE, None, EN]]
     assert out.index.equals(s.index) and str(out.dtype) == "string"
     assert out.isna().tolist() == [label in MISSING for label in LABELS]
     assert out["m"] == "key:" and out["b"] == f"key:{DE.lower()}"

@@ -124,7 +124,7 @@ def entities_series(
 def normalize_series(series: pd.Series) -> pd.Series:
     """``nomina.normalize`` of each row, as a ``string`` Series (NA where missing)."""
     texts = _texts(series)
-    normalize = nomina.normalize  # type: ignore[attr-defined]
+    normalize = nomina.normalize  # type: ignore[attr-defined,unused-ignore]
     out = [None if t is None else normalize(t) for t in texts]
     return pd.Series(pd.array(out, dtype=_STRING), index=series.index, name=series.name)
 
@@ -132,17 +132,9 @@ def normalize_series(series: pd.Series) -> pd.Series:
 def variant_key_series(series: pd.Series, threads: Optional[int] = None) -> pd.Series:
     """``nomina.variant_key`` of each row through the batch ``nomina.variant_keys``, as a
     ``string`` Series (NA where missing)."""
-    texts = _texts(series)
-    positions, present = _present(texts)
-    variant_keys = getattr(nomina, "variant_keys", None)
-    if variant_keys is None:  # older builds: the scalar function
-        keys = [nomina.variant_key(t) for t in present]  # type: ignore[attr-defined]
-    else:
-        keys = variant_keys(present, threads=threads) if threads is not None else variant_keys(present)
-    out: list[Optional[str]] = [None] * len(texts)
-    for position, key in zip(positions, keys):
-        out[position] = key
-    return pd.Series(pd.array(out, dtype=_STRING), index=series.index, name=series.name)
+    texts = _texts(series)  # first: a bad value is reported before anything else
+    keys = nomina.variant_keys(texts, threads=threads)  # type: ignore[attr-defined,unused-ignore]  # None gives None
+    return pd.Series(pd.array(keys, dtype=_STRING), index=series.index, name=series.name)
 
 
 class NominaAccessor:
