@@ -13,7 +13,7 @@ ALLOWLIST = Path(__file__).with_name("stubtest_allowlist.txt")
 
 def test_stubs_match_runtime():
     result = subprocess.run(
-        [sys.executable, "-m", "mypy.stubtest", "nomina", "--allowlist", str(ALLOWLIST)],
+        [sys.executable, "-m", "mypy.stubtest", "nomina._nomina", "--allowlist", str(ALLOWLIST)],
         capture_output=True,
         text=True,
     )
