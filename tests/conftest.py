@@ -28,14 +28,9 @@ SEED_RECORDS = [
 
 
 def build_gazetteer(records=SEED_RECORDS):
-    """The real ``nomina.Gazetteer`` when this build has it, else the tests' stand-in."""
     import nomina
 
-    if hasattr(nomina, "Gazetteer"):
-        return nomina.Gazetteer.from_records(records)
-    from gazetteer_standin import Gazetteer
-
-    return Gazetteer.from_records(records)
+    return nomina.Gazetteer.from_records(records)
 
 
 @pytest.fixture(scope="session")

@@ -67,7 +67,6 @@ import nomina  # noqa: E402
 import nomina.cli  # noqa: E402
 from conftest import SEED_RECORDS, build_gazetteer  # noqa: E402
 
-HAS_GAZETTEER = hasattr(nomina, "Gazetteer")
 MENTION_KEYS = ["start", "end", "text", "entity_id", "entity_name", "kind", "country", "score", "match"]
 
 
@@ -208,7 +207,6 @@ def test_help_documents_exit_codes():
         assert line in result.stdout
 
 
-@pytest.mark.skipif(not HAS_GAZETTEER, reason="nomina.Gazetteer not bound in this build (issue 4)")
 @pytest.mark.parametrize("kind", ["jsonl", "csv", "saved"])
 def test_gazetteer_files_end_to_end(tmp_path, kind):
     g = nomina.Gazetteer.from_records(SEED_RECORDS)

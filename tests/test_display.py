@@ -146,7 +146,6 @@ def text_and_spans(draw):
     return text, [(a, b) for a, b in zip(cuts[::2], cuts[1::2]) if b > a]
 
 
-@pytest.mark.skipif(not hasattr(nomina, "Mention"), reason="nomina.Mention not bound in this build (issue 4)")
 @settings(max_examples=200, deadline=None)
 @given(text_and_spans())
 def test_any_text_and_mentions_render_faithfully(case):
