@@ -32,6 +32,11 @@ pub enum TokenRuleKind {
     /// The start of a word replaced when a consonant and at least one more letter follow
     /// (`Albu` → `bu`, `Aboukamal` → `bukamal`; not `Alep`).
     Prefix,
+    /// A glued assimilated article, `e`/`a` and a doubled sun letter, replaced when three
+    /// letters or more follow (`Essaouira` → `saouira`; not `Assad`).
+    Assimilated,
+    /// A generic word (city, province...) dropped when another word remains.
+    Generic,
 }
 
 /// A rule on whole words of the romanised, lowercased name.
@@ -48,7 +53,7 @@ const fn token(kind: TokenRuleKind, spellings: &'static [&'static str], to: &'st
     TokenRule { kind, spellings, to, example }
 }
 
-use TokenRuleKind::{Article, Prefix, Word};
+use TokenRuleKind::{Article, Assimilated, Generic, Prefix, Word};
 
 /// Word rules, applied in this order (articles first, then words, then prefixes).
 pub const TOKEN_RULES: &[TokenRule] = &[
@@ -61,6 +66,33 @@ pub const TOKEN_RULES: &[TokenRule] = &[
     token(Article, &["at", "et", "ath", "eth"], "", ["at-Tall", "Tall"]),
     token(Article, &["an", "en"], "", ["Maarrat an-Numan", "Maarrat al-Numan"]),
     token(Article, &["ar", "er"], "", ["ar-Raqqa", "Raqqa"]),
+    // Soviet-style romanisation of эль (GeoNames: Ajn-ehl'-Arab).
+    token(Article, &["ehl", "ehs", "ehz", "ehsh", "ehn", "ehr", "eht", "ehd"], "", ["Ras-ehl'-Ayn", "Ras al-Ayn"]),
+    // French and Spanish articles and "of", in colonial and exonym spellings (La Senia for
+    // as-Saniya, L'Arba for al-Arba).
+    token(Article, &["le", "la", "les", "de", "du", "des", "d", "del", "los"], "", ["La Senia", "As-Saniya"]),
+    // Persian ezafe: Torbat-e Jam, Turbat-i Jam.
+    token(Article, &["e", "ye", "i", "yi"], "", ["Torbat-e Jam", "Turbat Jam"]),
+    // Words that say what kind of place it is, not which.
+    token(
+        Generic,
+        &[
+            "city", "town", "ville", "stadt", "cite", "ciudad", "citta", "qalasy", "kalasy", "qalasi", "gorod",
+            "madinat", "madinet", "wilaya", "wilayat", "vilayet", "province", "provincia", "prowincja",
+            "provinz", "daira", "baladiyat", "baladiyyat", "municipality", "commune", "markaz",
+            "muhafazat", "nahiyat", "qasabeh", "fort", "district", "ilcesi", "merkez", "shahrestan",
+            "bakhsh", "dehestan", "rajons", "rajonas", "raion", "rayon", "okrug",
+        ],
+        "",
+        ["Zayed City", "Madinat Zayed"],
+    ),
+    // The same words in Arabic script, as romanised: مدينة ولاية بلدية مركز محافظة ناحية دائرة.
+    token(
+        Generic,
+        &["mdynat", "wlayat", "bldyat", "mrkz", "mhafzat", "nahyat", "dayrat"],
+        "",
+        ["ولاية وهران", "Wahran"],
+    ),
     // "father of": Abu (English), Abou/Bou (French), Abū (DIN), Ebu (Turkish), Abo (Iraq).
     token(Word, &["abu", "abou", "abo", "aboo", "ebu", "bou", "bu"], "bu", ["Abou Kamal", "Bu Kamal"]),
     // "son of".
@@ -70,6 +102,12 @@ pub const TOKEN_RULES: &[TokenRule] = &[
     token(Prefix, &["al"], "", ["Albu Kamal", "Bu Kamal"]),
     token(Prefix, &["abou", "abu"], "bu", ["Aboukamal", "Boukamal"]),
     token(Prefix, &["abdel", "abdul", "abdoul", "abdal", "abdol"], "abd", ["Abdulkadir", "Abd al-Qadir"]),
+    token(
+        Assimilated,
+        &["ess", "ezz", "ett", "edd", "err", "enn", "ass", "azz", "att", "add", "arr", "ann"],
+        "",
+        ["Essaouira", "الصويرة"],
+    ),
 ];
 
 /// When a [`LetterRule`] applies, judged on the letters of the word around the match.
@@ -84,6 +122,10 @@ pub enum Context {
     BetweenConsonants,
     /// Last letter of a word of three letters or more, after a vowel.
     WordEndAfterVowel,
+    /// After a vowel, before a consonant other than itself or at the end of the word.
+    AfterVowelNotBeforeVowel,
+    /// At the end of a word of five letters or more.
+    LongWordEnd,
 }
 
 /// A spelling rule on the letters of one word.
@@ -100,7 +142,9 @@ const fn letters(from: &'static str, to: &'static str, when: Context, example: [
     LetterRule { from, to, when, example }
 }
 
-use Context::{Anywhere, BeforeFrontVowel, BeforeVowel, BetweenConsonants, WordEndAfterVowel};
+use Context::{
+    AfterVowelNotBeforeVowel, Anywhere, BeforeFrontVowel, BeforeVowel, BetweenConsonants, LongWordEnd, WordEndAfterVowel,
+};
 
 /// Letter rules. At each position the longest matching `from` whose context holds wins;
 /// ties go to the earlier row. Outputs are not rescanned.
@@ -135,6 +179,10 @@ pub const LETTER_RULES: &[LetterRule] = &[
     // Vowel reduction: e/i and o/u are one vowel each in Arabic.
     letters("e", "i", Anywhere, ["Idleb", "Idlib"]),
     letters("o", "u", Anywhere, ["Homs", "Hums"]),
+    // Russian-style j for y after a vowel (GeoNames: Ajn, Sajda, Kuvejsina).
+    letters("j", "y", AfterVowelNotBeforeVowel, ["Ajn-Sukhna", "Ain Sukhna"]),
+    // -at of ta marbuta before another word (Maarrat an-Numan): T, a t that may go.
+    letters("at", "aT", LongWordEnd, ["Maarrat an-Numan", "معرة النعمان"]),
     // Final h of ta marbuta spellings (Raqqah).
     letters("h", "", WordEndAfterVowel, ["Raqqah", "Raqqa"]),
 ];
@@ -153,6 +201,10 @@ fn context_holds(when: Context, word: &[u8], start: usize, end: usize) -> bool {
             start > 0 && word[start - 1].is_ascii_alphabetic() && !is_vowel(word[start - 1]) && !next.is_some_and(is_vowel)
         }
         WordEndAfterVowel => end == word.len() && word.len() >= 3 && start > 0 && is_vowel(word[start - 1]),
+        AfterVowelNotBeforeVowel => {
+            start > 0 && is_vowel(word[start - 1]) && !next.is_some_and(|n| is_vowel(n) || n == word[start])
+        }
+        LongWordEnd => end == word.len() && word.len() >= 5,
     }
 }
 
@@ -195,8 +247,9 @@ fn apply_letter_rules(word: &[u8], out: &mut Vec<u8>) {
     }
 }
 
+/// Whether `word` is one of `spellings` (`T`, the ta marbuta of Arabic script, as `t`).
 fn token_matches(spellings: &[&str], word: &[u8]) -> bool {
-    spellings.iter().any(|s| s.as_bytes() == word)
+    spellings.iter().any(|s| s.as_bytes().eq_ignore_ascii_case(word))
 }
 
 /// The spelling after the word rules: `Some(replacement)` when a Word or Prefix rule applies.
@@ -222,23 +275,56 @@ fn apply_word_rules(word: &[u8], out: &mut Vec<u8>) {
                     }
                 }
             }
-            Word => {}
+            Assimilated => {
+                for spelling in rule.spellings {
+                    let p = spelling.as_bytes();
+                    if word.len() >= p.len() + 3 && word.starts_with(p) {
+                        // keep one of the doubled letters: ezzouar -> zouar
+                        out.extend_from_slice(&word[p.len() - 1..]);
+                        return;
+                    }
+                }
+            }
+            Word | Generic => {}
         }
     }
     out.extend_from_slice(word);
 }
 
-fn is_article(word: &[u8]) -> bool {
-    TOKEN_RULES.iter().any(|rule| rule.kind == Article && token_matches(rule.spellings, word))
+/// Whether a word is an article or a generic word (a hash lookup: every word of every name
+/// asks).
+fn is_droppable(word: &[u8]) -> bool {
+    use std::collections::HashSet;
+    use std::sync::OnceLock;
+    static DROPPABLE: OnceLock<HashSet<&'static [u8]>> = OnceLock::new();
+    let droppable = DROPPABLE.get_or_init(|| {
+        TOKEN_RULES
+            .iter()
+            .filter(|rule| matches!(rule.kind, Article | Generic))
+            .flat_map(|rule| rule.spellings.iter().map(|s| s.as_bytes()))
+            .collect()
+    });
+    let mut lower = [0u8; 24];
+    match lower.get_mut(..word.len()) {
+        Some(buf) => {
+            buf.copy_from_slice(word);
+            buf.make_ascii_lowercase();
+            droppable.contains(&*buf)
+        }
+        None => false, // no article or generic word is that long
+    }
 }
 
-/// The variant form and key of one name; reused by [`crate::similarity`].
+/// The variant form and key of one name; reused by [`crate::similarity`]. In forms, `T` is
+/// the t of ta marbuta, written by some spellings and not others.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct NameForms {
     /// The name after all rules, vowels folded to `a`, `i`, `u`, words joined (`bukamal`).
     pub form: Vec<u8>,
     /// The consonant skeleton of `form`, first letter kept (`bkml`).
     pub key: String,
+    /// Where each word of the name starts in `form` (for partial matches of multi-word names).
+    pub word_starts: Vec<usize>,
 }
 
 impl NameForms {
@@ -260,23 +346,39 @@ impl NameForms {
             .collect();
         let mut ruled = Vec::with_capacity(romanized.len());
         let mut word_buf = Vec::with_capacity(16);
-        for (i, word) in words.iter().enumerate() {
-            if i + 1 < words.len() && is_article(word) {
+        // Articles and generic words go when a word that is neither remains.
+        let keeps_a_word = words.iter().any(|w| !is_droppable(w));
+        let mut ruled_starts = Vec::with_capacity(words.len());
+        for word in &words {
+            if keeps_a_word && is_droppable(word) {
                 continue;
             }
+            ruled_starts.push(ruled.len());
             word_buf.clear();
             apply_word_rules(word, &mut word_buf);
             apply_letter_rules(&word_buf, &mut ruled);
         }
+        // The digraph-proof H of Arabic script is an h like any other from here on.
+        for b in ruled.iter_mut().filter(|b| **b == b'H') {
+            *b = b'h';
+        }
         // Doubled letters: Raqqa = Raqa, Assad = Asad.
         let mut form: Vec<u8> = Vec::with_capacity(ruled.len());
-        for b in ruled {
+        let mut word_starts = Vec::with_capacity(ruled_starts.len());
+        let mut next_start = ruled_starts.iter().peekable();
+        for (i, b) in ruled.into_iter().enumerate() {
+            while next_start.next_if(|&&s| s <= i).is_some() {
+                if word_starts.last() != Some(&form.len()) {
+                    word_starts.push(form.len());
+                }
+            }
             if form.last() != Some(&b) {
                 form.push(b);
             }
         }
+        word_starts.retain(|&s| s < form.len());
         let key = skeleton(&form);
-        NameForms { form, key }
+        NameForms { form, key, word_starts }
     }
 }
 
@@ -286,7 +388,7 @@ fn skeleton(form: &[u8]) -> String {
     for (i, &b) in form.iter().enumerate() {
         if i == 0 {
             key.push(if is_vowel(b) { 'a' } else { b as char });
-        } else if !is_vowel(b) && b != b'w' && b != b'y' {
+        } else if !is_vowel(b) && !matches!(b, b'w' | b'y' | b'T') {
             key.push(b as char);
         }
     }
@@ -348,6 +450,20 @@ mod tests {
     }
 
     #[test]
+    fn droppable_lookup_agrees_with_the_table() {
+        for rule in TOKEN_RULES {
+            for spelling in rule.spellings {
+                let droppable = matches!(rule.kind, Article | Generic);
+                assert!(!droppable || is_droppable(spelling.as_bytes()), "{spelling}");
+                assert!(spelling.len() < 24, "{spelling}");
+            }
+        }
+        assert!(is_droppable(b"wlayaT"));
+        assert!(!is_droppable(b"kamal"));
+        assert!(!is_droppable(&[b'a'; 40]));
+    }
+
+    #[test]
     fn glued_article_needs_a_consonant() {
         assert_ne!(key("Alep"), key("Ep"));
         assert_eq!(key("Alep"), "alp");
@@ -361,6 +477,14 @@ mod tests {
         assert_eq!(key("---"), "");
         assert_eq!(key("\u{0}\u{200F}"), "");
         assert_eq!(key("al"), "al");
+    }
+
+    #[test]
+    fn every_code_point_gets_an_ascii_key_without_panicking() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let key = variant_key(&format!("al-{c}b{c}"));
+            assert!(key.is_ascii(), "U+{:04X}: {key:?}", c as u32);
+        }
     }
 
     #[test]

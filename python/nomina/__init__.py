@@ -19,6 +19,16 @@ from nomina._nomina import (
     detect_spans,
     languages,
 )
+from nomina._nomina import (
+    DEFAULT_THRESHOLD,
+    normalize,
+    normalize_with_offsets,
+    same_name,
+    similarity,
+    similarity_matrix,
+    variant_key,
+    variant_keys,
+)
 
 __all__ = [
     "Candidate",
@@ -32,6 +42,14 @@ __all__ = [
     "detect_batch",
     "detect_spans",
     "languages",
+    "DEFAULT_THRESHOLD",
+    "normalize",
+    "normalize_with_offsets",
+    "same_name",
+    "similarity",
+    "similarity_matrix",
+    "variant_key",
+    "variant_keys",
 ]
 
 # --- pandas accessor, notebook display (issue 6) ---

@@ -381,3 +381,98 @@ class Gazetteer:
     def __contains__(self, key: object, /) -> bool: ...
     def __len__(self) -> int: ...
     def __reduce__(self) -> tuple[Any, tuple[bytes]]: ...
+
+# --- names -------------------------------------------------------------------------------
+
+DEFAULT_THRESHOLD: float
+"""The default ``same_name`` threshold (0.64): the best-F1 threshold on the calibration half of
+the GeoNames evaluation in ``bench/variants.py``."""
+
+def normalize(s: str) -> str:
+    """The folded form of ``s`` used for exact matching.
+
+    NFKC, full Unicode case folding (``ß`` → ``ss``), diacritics removed (``é`` → ``e``,
+    ``ā`` → ``a``, ``ḩ`` → ``h``; the Cyrillic ``й`` stays), apostrophes and transliteration
+    marks (``' ’ ‘ ʿ ʾ ` ´``) folded to ``'``, hyphens and dashes to ``-``, Arabic tatweel and
+    harakat, controls and invisible marks (RLM, ZWJ, BOM) removed, whitespace collapsed and
+    trimmed. Idempotent: ``normalize(normalize(s)) == normalize(s)``.
+
+    >>> nomina.normalize("Al-Qaïm")
+    'al-qaim'
+    >>> nomina.normalize("Straße  ʿAfrīn")
+    "strasse 'afrin"
+    """
+
+def normalize_with_offsets(s: str) -> tuple[str, list[tuple[int, int]]]:
+    """``normalize(s)`` and, for each of its characters, the ``(start, end)`` range of ``s``
+    (Python ``str`` indices) it comes from. A character that folds to several (``ß`` → ``ss``)
+    gives each of them its whole range; removed combining marks belong to their letter's range.
+
+    >>> nomina.normalize_with_offsets("Straße")
+    ('strasse', [(0, 1), (1, 2), (2, 3), (3, 4), (4, 5), (4, 5), (5, 6)])
+    """
+
+def variant_key(s: str) -> str:
+    """A transliteration-insensitive key: equal for spellings of one name across French,
+    English, German and Spanish transcriptions and across Arabic script, Cyrillic and Greek.
+
+    Arabic script (with Persian and Kurdish letters), Cyrillic and Greek are romanised, other
+    scripts go through ``deunicode``; then articles (``al-``, ``ash-``, glued ``Al``), ``Abu`` /
+    ``Abou`` / ``Bou``, ``ou`` / ``u`` / ``w``, ``ch`` / ``sh`` / ``sch``, ``dj`` / ``j``, ``kh``,
+    ``gh``, ``q`` / ``k`` and doubled letters are folded, and vowels dropped (Arabic script
+    writes none). In keys ``c`` stands for the sh sound and ``x`` for kh. The empty string (or
+    one with no letters) has the key ``""``.
+
+    >>> nomina.variant_key("Boukamal"), nomina.variant_key("Абу Камал"), nomina.variant_key("البوكمال")
+    ('bkml', 'bkml', 'bkml')
+    >>> nomina.variant_key("Daech") == nomina.variant_key("Daesch") == nomina.variant_key("داعش")
+    True
+    """
+
+def variant_keys(names: Iterable[Optional[str]], threads: Optional[int] = None) -> list[Optional[str]]:
+    """``variant_key`` over many names, in parallel with the GIL released; ``None`` gives ``None``.
+
+    >>> nomina.variant_keys(["Daesh", None, "Abou Kamal"])
+    ['dc', None, 'bkml']
+    """
+
+def similarity(a: str, b: str) -> float:
+    """How alike two names are, in [0, 1], across transliterations.
+
+    A weighted edit distance over the names' variant forms (vowels come and go cheaply,
+    transliteration pairs such as ``ch``/``kh``, ``j``/``g``, ``s``/``z`` cost less than a real
+    change), combined with the similarity and equality of their variant keys. Symmetric;
+    1.0 for equal strings; 0.0 when exactly one of them is empty.
+
+    >>> round(nomina.similarity("Boukamal", "Abu Kamal"), 2)
+    1.0
+    >>> nomina.similarity("Homs", "Hama") < nomina.DEFAULT_THRESHOLD
+    True
+    """
+
+def same_name(a: str, b: str, threshold: float = ...) -> bool:
+    """Whether two spellings are one name: ``similarity(a, b) >= threshold``.
+
+    ``threshold`` defaults to ``DEFAULT_THRESHOLD`` (0.64, calibrated on GeoNames alternate
+    names; see ``bench/README.md``); raise it for precision, lower it for recall. A threshold
+    outside [0, 1] raises ``ValueError``.
+
+    >>> nomina.same_name("Daech", "Daesh"), nomina.same_name("Deir ez-Zor", "دير الزور")
+    (True, True)
+    """
+
+def similarity_matrix(a: Iterable[str], b: Iterable[str], threads: Optional[int] = None) -> Any:
+    """``similarity`` of every name of ``a`` with every name of ``b`` (like ``cdist``), in
+    parallel with the GIL released; each name is prepared once.
+
+    Returns a ``numpy.ndarray`` of ``float64`` with shape ``(len(a), len(b))`` when numpy is
+    installed, else a list of ``len(a)`` lists of ``len(b)`` floats.
+
+    >>> m = nomina.similarity_matrix(["Boukamal", "Homs"], ["Abu Kamal", "Hims"])
+    >>> [[round(float(x), 2) for x in row] for row in m]
+    [[1.0, 0.22], [0.25, 0.95]]
+    """
+
+def _similarity_parts(a: str, b: str) -> list[float]:
+    """Private, for calibration (``bench/variants.py``): the form similarity, key similarity and
+    key equality that ``similarity`` weighs."""

@@ -11,6 +11,7 @@ use crate::error::NominaError;
 
 mod gazetteer;
 mod langid;
+mod names;
 
 impl From<NominaError> for PyErr {
     fn from(err: NominaError) -> PyErr {
@@ -88,5 +89,6 @@ fn _nomina(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     langid::register(m)?;
     gazetteer::register(m)?;
+    names::register(m)?;
     Ok(())
 }
