@@ -51,3 +51,13 @@ __all__ = [
     "variant_key",
     "variant_keys",
 ]
+
+# --- pandas accessor, notebook display (issue 6) ---
+from nomina.display import HighlightedText, Mentions, render  # noqa: E402
+
+__all__ += ["HighlightedText", "Mentions", "render"]
+
+from nomina._pandas_registration import register_accessor_with_pandas  # noqa: E402
+
+register_accessor_with_pandas()
+del register_accessor_with_pandas
