@@ -187,3 +187,12 @@ def test_similarity_is_bounded_symmetric_and_total(a, b):
     assert nomina.similarity(a, a) == 1.0
     key = nomina.variant_key(a)
     assert key == "" or key.isascii()
+
+
+def test_normalize_batch_equals_one_by_one():
+    names = ["Al-Qaïm", None, "", "DEIR EZ-ZÔR", "Straße", "\ud800x", "البوكمال"] * 50
+    expected = [None if n is None else nomina.normalize(n) for n in names]
+    for threads in (None, 1, 2):
+        assert nomina.normalize_batch(names, threads=threads) == expected
+    with pytest.raises(TypeError, match=r"names\[1\].*int"):
+        nomina.normalize_batch(["a", 1])

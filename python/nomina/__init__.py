@@ -27,6 +27,7 @@ from nomina._nomina import (
     similarity,
     similarity_matrix,
     variant_key,
+    normalize_batch,
     variant_keys,
 )
 
@@ -49,6 +50,7 @@ __all__ = [
     "similarity",
     "similarity_matrix",
     "variant_key",
+    "normalize_batch",
     "variant_keys",
 ]
 

@@ -449,6 +449,13 @@ def variant_key(s: str) -> str:
     True
     """
 
+def normalize_batch(names: Iterable[Optional[str]], threads: Optional[int] = None) -> list[Optional[str]]:
+    """``normalize`` over many strings, in parallel with the GIL released; ``None`` gives ``None``.
+
+    >>> nomina.normalize_batch(["Al-Qaïm", None, "DEIR EZ-ZÔR"])
+    ['al-qaim', None, 'deir ez-zor']
+    """
+
 def variant_keys(names: Iterable[Optional[str]], threads: Optional[int] = None) -> list[Optional[str]]:
     """``variant_key`` over many names, in parallel with the GIL released; ``None`` gives ``None``.
 

@@ -121,11 +121,11 @@ def entities_series(
     return pd.Series(out, index=series.index, dtype=object, name=series.name)
 
 
-def normalize_series(series: pd.Series) -> pd.Series:
-    """``nomina.normalize`` of each row, as a ``string`` Series (NA where missing)."""
-    texts = _texts(series)
-    normalize = nomina.normalize  # type: ignore[attr-defined,unused-ignore]
-    out = [None if t is None else normalize(t) for t in texts]
+def normalize_series(series: pd.Series, threads: Optional[int] = None) -> pd.Series:
+    """``nomina.normalize`` of each row through the batch ``nomina.normalize_batch``, as a
+    ``string`` Series (NA where missing)."""
+    texts = _texts(series)  # first: a bad value is reported before anything else
+    out = nomina.normalize_batch(texts, threads=threads)  # type: ignore[attr-defined,unused-ignore]  # None gives None
     return pd.Series(pd.array(out, dtype=_STRING), index=series.index, name=series.name)
 
 
@@ -157,9 +157,9 @@ class NominaAccessor:
         """Each row's list of entity ids (first-mention order, no repeats)."""
         return entities_series(self._series, gazetteer, lang=lang, threads=threads)
 
-    def normalize(self) -> pd.Series:
-        """``nomina.normalize`` element-wise."""
-        return normalize_series(self._series)
+    def normalize(self, threads: Optional[int] = None) -> pd.Series:
+        """``nomina.normalize`` element-wise (one batch call)."""
+        return normalize_series(self._series, threads=threads)
 
     def variant_key(self, threads: Optional[int] = None) -> pd.Series:
         """``nomina.variant_key`` element-wise (one batch call)."""

@@ -58,6 +58,16 @@ fn variant_keys(py: Python<'_>, names: &Bound<'_, PyAny>, threads: Option<i64>) 
     Ok(py.allow_threads(|| map_ordered(&names, threads, |name| name.as_deref().map(variant_key_core)))?)
 }
 
+/// Batch twin of `normalize`: many names in parallel with the GIL released; `None` stays `None`.
+#[pyfunction]
+#[pyo3(signature = (names, threads=None))]
+fn normalize_batch(py: Python<'_>, names: &Bound<'_, PyAny>, threads: Option<i64>) -> PyResult<Vec<Option<String>>> {
+    let threads = validate_threads(threads)?;
+    let items = items_of(names, "names")?;
+    let names = optional_texts(&items, "names")?;
+    Ok(py.allow_threads(|| map_ordered(&names, threads, |name| name.as_deref().map(normalize_core)))?)
+}
+
 fn texts_of(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<String>> {
     items_of(obj, what)?
         .iter()
@@ -108,6 +118,7 @@ fn _similarity_parts(a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<[f6
 pub(super) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("DEFAULT_THRESHOLD", DEFAULT_THRESHOLD)?;
     m.add_function(wrap_pyfunction!(normalize, m)?)?;
+    m.add_function(wrap_pyfunction!(normalize_batch, m)?)?;
     m.add_function(wrap_pyfunction!(normalize_with_offsets, m)?)?;
     m.add_function(wrap_pyfunction!(variant_key, m)?)?;
     m.add_function(wrap_pyfunction!(similarity, m)?)?;
