@@ -55,10 +55,12 @@ fn kind_prior(kind: &str) -> f64 {
     }
 }
 
-/// Prior weight of an entity whatever the text: big places and countries are mentioned more.
+/// Prior weight of an entity whatever the text: big places, countries and national capitals
+/// (`attributes.capital`) are mentioned more.
 pub(crate) fn prominence(e: &Entity) -> f64 {
     let population = e.population.map_or(0.0, |p| ((p as f64) + 1.0).log10() / 7.0).min(1.0);
-    kind_prior(&e.kind) + 0.15 * population
+    let capital = if e.attributes.get("capital").and_then(|v| v.as_bool()).unwrap_or(false) { 0.1 } else { 0.0 };
+    kind_prior(&e.kind) + 0.15 * population + capital
 }
 
 /// Context weight a country needs before a place in it is taken from a spelling variant: its
@@ -76,6 +78,10 @@ fn needs_context(e: &Entity) -> bool {
 fn containers(e: &Entity) -> impl Iterator<Item = &str> {
     ["admin1", "parent"].into_iter().filter_map(|key| e.attributes.get(key).and_then(|v| v.as_str()))
 }
+
+/// How much a region's seat town is preferred to the region of the same name, before context
+/// (more than an exact name's lead over an alias).
+const SEAT_MARGIN: f64 = 0.06;
 
 pub(crate) fn resolve(g: &Gazetteer, found: Vec<Found>) -> Vec<Resolved> {
     let mut context: FxHashMap<&str, f64> = FxHashMap::default();
@@ -96,6 +102,18 @@ pub(crate) fn resolve(g: &Gazetteer, found: Vec<Found>) -> Vec<Resolved> {
     let in_context = |e: &Entity| e.country.as_deref().and_then(|c| context.get(c)).copied().unwrap_or(0.0);
     let mut resolved = Vec::with_capacity(found.len());
     for f in found {
+        // A town named like the region it lies in is the region's seat (Idlib, Deir ez-Zor,
+        // New York): the town is the usual reading of the shared name, so it takes the
+        // region's prior (the region's population counts the town's) and a little more.
+        let seat_bonus = |e: &Entity| -> f64 {
+            let Some(&region) = e.attributes.get("admin1").and_then(|v| v.as_str()).and_then(|id| g.by_id.get(id)) else {
+                return 0.0;
+            };
+            if e.kind != "place" || !f.options.iter().any(|o| o.entity == region) {
+                return 0.0;
+            }
+            (prominence(g.entity(region)) - prominence(e)).max(0.0) + SEAT_MARGIN
+        };
         let mut scored: Vec<(Option_, f64)> = f
             .options
             .iter()
@@ -112,7 +130,7 @@ pub(crate) fn resolve(g: &Gazetteer, found: Vec<Found>) -> Vec<Resolved> {
                     support += 0.4;
                 }
                 let doubt = if o.ambiguous { 0.15 } else { 0.0 };
-                (*o, o.kind.base_score() + support + prominence(e) - doubt)
+                (*o, o.kind.base_score() + support + prominence(e) + seat_bonus(e) - doubt)
             })
             .collect();
         if scored.is_empty() {

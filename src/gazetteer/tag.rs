@@ -579,7 +579,9 @@ impl Gazetteer {
                 for &m in self.keys.members(g) {
                     let name = &self.names[m as usize];
                     let ok = match name.role {
-                        Role::Demonym => options.demonyms,
+                        Role::Demonym => {
+                            options.demonyms && (!latin || transliterated(self.entity(name.entity).country.as_deref()))
+                        }
                         _ => {
                             !name.shape.all_caps
                                 && !name.exact_case
