@@ -271,7 +271,7 @@ impl Gazetteer {
             self.variant_tier(text, options, &mut lang, &mut found);
         }
         found.sort_by_key(|f| f.start);
-        let resolved = resolve(self, found);
+        let resolved = resolve(self, text, found);
         let indexer = CharIndexer::new(text);
         Ok(resolved
             .into_iter()
