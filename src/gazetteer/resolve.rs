@@ -55,10 +55,12 @@ fn kind_prior(kind: &str) -> f64 {
     }
 }
 
-/// Prior weight of an entity whatever the text: big places and countries are mentioned more.
+/// Prior weight of an entity whatever the text: big places, countries and national capitals
+/// (`attributes.capital`) are mentioned more.
 pub(crate) fn prominence(e: &Entity) -> f64 {
     let population = e.population.map_or(0.0, |p| ((p as f64) + 1.0).log10() / 7.0).min(1.0);
-    kind_prior(&e.kind) + 0.15 * population
+    let capital = if e.attributes.get("capital").and_then(|v| v.as_bool()).unwrap_or(false) { 0.1 } else { 0.0 };
+    kind_prior(&e.kind) + 0.15 * population + capital
 }
 
 /// Context weight a country needs before a place in it is taken from a spelling variant: its
@@ -77,7 +79,40 @@ fn containers(e: &Entity) -> impl Iterator<Item = &str> {
     ["admin1", "parent"].into_iter().filter_map(|key| e.attributes.get(key).and_then(|v| v.as_str()))
 }
 
-pub(crate) fn resolve(g: &Gazetteer, found: Vec<Found>) -> Vec<Resolved> {
+/// Support of the *Town, ST* pattern: it names the town and its region together.
+const TOWN_REGION_SUPPORT: f64 = 0.8;
+
+/// The *Town, Region* pattern (*Paris, Texas*; *Dublin, Ohio*; *Wheeling, W.Va.*; *Idlib,
+/// Syria* is the country case, left to the country context): (mention index, entity) of the
+/// options that it supports, the town that lies in one of the next mention's regions and that
+/// region.
+fn town_comma_region(g: &Gazetteer, text: &str, found: &[Found]) -> FxHashSet<(usize, u32)> {
+    let mut paired = FxHashSet::default();
+    for (i, pair) in found.windows(2).enumerate() {
+        let (town, region) = (&pair[0], &pair[1]);
+        let gap = text.get(town.end..region.start).unwrap_or("");
+        if !matches!(gap, ", " | "," | ",\u{a0}") {
+            continue;
+        }
+        for t in &town.options {
+            let e = g.entity(t.entity);
+            for r in &region.options {
+                if containers(e).any(|id| g.by_id.get(id) == Some(&r.entity)) {
+                    paired.insert((i, t.entity));
+                    paired.insert((i + 1, r.entity));
+                }
+            }
+        }
+    }
+    paired
+}
+
+/// How much a region's seat town is preferred to the region of the same name, before context
+/// (more than an exact name's lead over an alias).
+const SEAT_MARGIN: f64 = 0.06;
+
+pub(crate) fn resolve(g: &Gazetteer, text: &str, found: Vec<Found>) -> Vec<Resolved> {
+    let paired = town_comma_region(g, text, &found);
     let mut context: FxHashMap<&str, f64> = FxHashMap::default();
     let mut named: FxHashSet<u32> = FxHashSet::default();
     for f in &found {
@@ -95,7 +130,19 @@ pub(crate) fn resolve(g: &Gazetteer, found: Vec<Found>) -> Vec<Resolved> {
     }
     let in_context = |e: &Entity| e.country.as_deref().and_then(|c| context.get(c)).copied().unwrap_or(0.0);
     let mut resolved = Vec::with_capacity(found.len());
-    for f in found {
+    for (i, f) in found.into_iter().enumerate() {
+        // A town named like the region it lies in is the region's seat (Idlib, Deir ez-Zor,
+        // New York): the town is the usual reading of the shared name, so it takes the
+        // region's prior (the region's population counts the town's) and a little more.
+        let seat_bonus = |e: &Entity| -> f64 {
+            let Some(&region) = e.attributes.get("admin1").and_then(|v| v.as_str()).and_then(|id| g.by_id.get(id)) else {
+                return 0.0;
+            };
+            if e.kind != "place" || !f.options.iter().any(|o| o.entity == region) {
+                return 0.0;
+            }
+            (prominence(g.entity(region)) - prominence(e)).max(0.0) + SEAT_MARGIN
+        };
         let mut scored: Vec<(Option_, f64)> = f
             .options
             .iter()
@@ -107,12 +154,15 @@ pub(crate) fn resolve(g: &Gazetteer, found: Vec<Found>) -> Vec<Resolved> {
             .map(|o| {
                 let e = g.entity(o.entity);
                 let mut support = 0.5 * in_context(e).min(4.0) / 4.0;
+                if paired.contains(&(i, o.entity)) {
+                    support += TOWN_REGION_SUPPORT;
+                }
                 // A town beside its state or governorate: the region named settles it.
                 if containers(e).any(|id| g.by_id.get(id).is_some_and(|r| named.contains(r))) {
                     support += 0.4;
                 }
                 let doubt = if o.ambiguous { 0.15 } else { 0.0 };
-                (*o, o.kind.base_score() + support + prominence(e) - doubt)
+                (*o, o.kind.base_score() + support + prominence(e) + seat_bonus(e) - doubt)
             })
             .collect();
         if scored.is_empty() {

