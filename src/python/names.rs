@@ -49,23 +49,30 @@ fn same_name(a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>, threshold: f64) -> PyRe
     Ok(similarity_core(&text_of(a, &|| "a".into())?, &text_of(b, &|| "b".into())?) >= threshold)
 }
 
+/// `each` over a batch argument of names in parallel with the GIL released; `None` stays `None`.
+fn map_names(
+    py: Python<'_>,
+    names: &Bound<'_, PyAny>,
+    threads: Option<i64>,
+    each: fn(&str) -> String,
+) -> PyResult<Vec<Option<String>>> {
+    let threads = validate_threads(threads)?;
+    let items = items_of(names, "names")?;
+    let names = optional_texts(&items, "names")?;
+    Ok(py.allow_threads(|| map_ordered(&names, threads, |name| name.as_deref().map(each)))?)
+}
+
 #[pyfunction]
 #[pyo3(signature = (names, threads=None))]
 fn variant_keys(py: Python<'_>, names: &Bound<'_, PyAny>, threads: Option<i64>) -> PyResult<Vec<Option<String>>> {
-    let threads = validate_threads(threads)?;
-    let items = items_of(names, "names")?;
-    let names = optional_texts(&items, "names")?;
-    Ok(py.allow_threads(|| map_ordered(&names, threads, |name| name.as_deref().map(variant_key_core)))?)
+    map_names(py, names, threads, variant_key_core)
 }
 
-/// Batch twin of `normalize`: many names in parallel with the GIL released; `None` stays `None`.
+/// Batch twin of `normalize`.
 #[pyfunction]
 #[pyo3(signature = (names, threads=None))]
 fn normalize_batch(py: Python<'_>, names: &Bound<'_, PyAny>, threads: Option<i64>) -> PyResult<Vec<Option<String>>> {
-    let threads = validate_threads(threads)?;
-    let items = items_of(names, "names")?;
-    let names = optional_texts(&items, "names")?;
-    Ok(py.allow_threads(|| map_ordered(&names, threads, |name| name.as_deref().map(normalize_core)))?)
+    map_names(py, names, threads, normalize_core)
 }
 
 fn texts_of(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<String>> {
