@@ -7,7 +7,8 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::build::Gazetteer;
-use super::entity::Entity;
+use super::entity::{CaseMode, Entity};
+use super::persons::PersonNames;
 use super::tag::MatchKind;
 
 /// One entity a span of text may name, and how.
@@ -111,8 +112,50 @@ fn town_comma_region(g: &Gazetteer, text: &str, found: &[Found]) -> FxHashSet<(u
 /// (more than an exact name's lead over an alias).
 const SEAT_MARGIN: f64 = 0.06;
 
-pub(crate) fn resolve(g: &Gazetteer, text: &str, found: Vec<Found>) -> Vec<Resolved> {
+/// Kinds of entities a person's name never is (places, regions, countries, features...).
+fn may_be_person_name(e: &Entity) -> bool {
+    !matches!(e.kind.as_str(), "person" | "organization")
+}
+
+/// Under case="smart", the options that a person's name of the document rules out: a place
+/// name inside a person's name (*Scott Walker*, *Mr. Lincoln*), or one word spelt like a word
+/// of one elsewhere (*Walker said*), unless the *Town, Region* pattern names it as a place.
+fn drop_person_names(g: &Gazetteer, text: &str, found: &mut Vec<Found>, paired: &FxHashSet<(usize, u32)>) {
+    if g.case != CaseMode::Smart {
+        return;
+    }
+    let mut persons = PersonNames::of(text);
+    // People the gazetteer knows are named again by their last word (*Hollande* after
+    // *François Hollande*).
+    for f in found.iter() {
+        if f.options.iter().all(|o| g.entity(o.entity).kind == "person") {
+            if let Some((_, last)) = text[f.start..f.end].rsplit_once(' ') {
+                persons.add_word(last);
+            }
+        }
+    }
+    for (i, f) in found.iter_mut().enumerate() {
+        let surface = &text[f.start..f.end];
+        let inside = persons.covers(f.start);
+        let same_word = !surface.contains(' ') && persons.has_word(surface);
+        if inside || same_word {
+            f.options.retain(|o| !may_be_person_name(g.entity(o.entity)) || (!inside && paired.contains(&(i, o.entity))));
+        }
+    }
+}
+
+pub(crate) fn resolve(g: &Gazetteer, text: &str, mut found: Vec<Found>) -> Vec<Resolved> {
     let paired = town_comma_region(g, text, &found);
+    drop_person_names(g, text, &mut found, &paired);
+    // Regions named in the document by a name that is theirs without doubt.
+    let mut regions_named: FxHashSet<u32> = FxHashSet::default();
+    for f in &found {
+        for o in &f.options {
+            if o.kind != MatchKind::Variant && !o.ambiguous {
+                regions_named.insert(o.entity);
+            }
+        }
+    }
     let mut context: FxHashMap<&str, f64> = FxHashMap::default();
     let mut named: FxHashSet<u32> = FxHashSet::default();
     for f in &found {
@@ -148,6 +191,12 @@ pub(crate) fn resolve(g: &Gazetteer, text: &str, found: Vec<Found>) -> Vec<Resol
             .iter()
             .filter(|o| {
                 let e = g.entity(o.entity);
+                if o.kind != MatchKind::Variant && o.ambiguous && containers(e).next().is_some() {
+                    // A name that is also a word or a person's name (Center, Taylor): the
+                    // document must name the place's region, or pair them (Center, Texas).
+                    return paired.contains(&(i, o.entity))
+                        || containers(e).any(|id| g.by_id.get(id).is_some_and(|r| regions_named.contains(r)));
+                }
                 let weak = o.kind == MatchKind::Variant || o.ambiguous;
                 !weak || !needs_context(e) || in_context(e) >= STRONG_CONTEXT
             })

