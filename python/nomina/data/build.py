@@ -48,10 +48,17 @@ OUTPUT = HERE / "default.jsonl.gz"
 BINARY = HERE / "default.gazetteer.gz"
 
 # Smaller places (GeoNames cities500) are kept for the countries Middle East news is about and
-# their neighbours; everywhere else the threshold is a population of 5000 (GeoNames cities5000).
+# their neighbours, and for the countries whose local news is written in English (US, Canada,
+# UK, Ireland, Australia, New Zealand: local news names its small towns, as LGL shows);
+# everywhere else the threshold is a population of 5000 (GeoNames cities5000).
 DETAILED_COUNTRIES = frozenset(
     "SY IQ LB JO TR IR YE LY EG IL PS SA KW BH QA AE OM CY SD AF AM AZ GE".split()
+    + "US CA GB IE AU NZ".split()
 )
+# ... where, outside the Middle East, a place under MIN_POPULATION keeps its GeoNames name only:
+# the alternate names of small English-speaking towns are mostly nicknames, old names and
+# neighbourhoods ('Passover' for Mountain City) that cost memory and precision.
+ENGLISH_LOCAL_COUNTRIES = frozenset("US CA GB IE AU NZ".split())
 MIN_POPULATION = 5000
 
 # CLDR locales whose territory names become country aliases: the languages of the news nomina
@@ -248,6 +255,21 @@ def mark_person_like_names(records: List[Dict[str, Any]], exempt: Iterable[str] 
         if words:
             attrs = r.setdefault("attributes", {})
             attrs["ambiguous_aliases"] = sorted(set(attrs.get("ambiguous_aliases", [])) | set(words))
+            r["attributes"] = {k: attrs[k] for k in sorted(attrs)}
+
+
+# A village is named in news beside its region ('Lanexa, Va.', 'a village of Deir ez-Zor
+# province') or in a document about that region: under VILLAGE_POPULATION, a place's names are
+# all marked ambiguous, so it is tagged only when the document names its region (or pairs
+# them: Town, Region) -- rather than wherever a same-named word or surname turns up.
+VILLAGE_POPULATION = 1000
+
+
+def mark_village_names(records: List[Dict[str, Any]]) -> None:
+    for r in records:
+        if r["kind"] == "place" and (r.get("population") or 0) < VILLAGE_POPULATION and r.get("attributes", {}).get("admin1"):
+            attrs = r.setdefault("attributes", {})
+            attrs["ambiguous_aliases"] = sorted(set(attrs.get("ambiguous_aliases", [])) | {r["name"], *r["aliases"]})
             r["attributes"] = {k: attrs[k] for k in sorted(attrs)}
 
 
@@ -450,6 +472,8 @@ def build_cities() -> List[Dict[str, Any]]:
         name = c["name"]
         alternates = (strip_parenthetical(a) for a in c.get("alternatenames", []))
         aliases = [a for a in alternates if clean_alternate(name, a, pop)]
+        if cc in ENGLISH_LOCAL_COUNTRIES and pop < MIN_POPULATION and key not in ids5000:
+            aliases = []
         admin_code = f"{cc}.{c['admin1code']}" if c.get("admin1code") else None
         attributes = {
             "source": "geonames",
@@ -815,6 +839,7 @@ def build() -> List[Dict[str, Any]]:
     mark_common_word_names(subdivisions)
     mark_person_like_names(cities, exempt=capitals)
     mark_person_like_names(subdivisions)
+    mark_village_names(cities)
     mark_generic_region_names(subdivisions)
     mark_capitals(cities, capitals)
     # Order matters when two sources share an id: countries and continents are authoritative
