@@ -7,6 +7,7 @@ pub mod entity;
 pub mod find;
 pub mod geonames;
 pub mod records;
+mod common_nouns;
 mod persons;
 mod resolve;
 pub mod stopwords;

@@ -8,6 +8,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::build::Gazetteer;
 use super::entity::{CaseMode, Entity};
+use super::common_nouns::reads_as_common_word;
 use super::persons::PersonNames;
 use super::tag::MatchKind;
 
@@ -121,10 +122,11 @@ fn may_be_person_name(e: &Entity) -> bool {
     !matches!(e.kind.as_str(), "person" | "organization")
 }
 
-/// Under case="smart", the options that a person's name of the document rules out: a place
+/// Under case="smart", the options that the words around a mention rule out: a town in the
+/// grammar of a common word (see `common_nouns`), and (see `persons`) a place
 /// name inside a person's name (*Scott Walker*, *Mr. Lincoln*), or one word spelt like a word
 /// of one elsewhere (*Walker said*), unless the *Town, Region* pattern names it as a place.
-fn drop_person_names(g: &Gazetteer, text: &str, found: &mut Vec<Found>, paired: &FxHashSet<(usize, u32)>) {
+fn drop_by_surroundings(g: &Gazetteer, text: &str, found: &mut Vec<Found>, paired: &FxHashSet<(usize, u32)>) {
     if g.case != CaseMode::Smart {
         return;
     }
@@ -139,6 +141,10 @@ fn drop_person_names(g: &Gazetteer, text: &str, found: &mut Vec<Found>, paired: 
         }
     }
     for (i, f) in found.iter_mut().enumerate() {
+        // Towns named by a common word, written as that word (*das Essen*, *Reading the report*).
+        if reads_as_common_word(text, f.start, f.end) {
+            f.options.retain(|o| g.entity(o.entity).kind != "place");
+        }
         let surface = &text[f.start..f.end];
         let inside = persons.covers(f.start);
         let same_word = !surface.contains(' ') && persons.has_word(surface);
@@ -150,7 +156,7 @@ fn drop_person_names(g: &Gazetteer, text: &str, found: &mut Vec<Found>, paired: 
 
 pub(crate) fn resolve(g: &Gazetteer, text: &str, mut found: Vec<Found>) -> Vec<Resolved> {
     let paired = town_comma_region(g, text, &found);
-    drop_person_names(g, text, &mut found, &paired);
+    drop_by_surroundings(g, text, &mut found, &paired);
     // Regions named in the document by a name that is theirs without doubt.
     let mut regions_named: FxHashSet<u32> = FxHashSet::default();
     for f in &found {

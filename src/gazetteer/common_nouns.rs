@@ -1,0 +1,72 @@
+//! A capitalised word in the grammar of a common word. Town names that are also nouns, verbs
+//! or adjectives (*Essen*, *Halle*, *Reading*) are capitalised as such in German (every noun)
+//! and at the start of a sentence, where case says nothing; the words around them still do:
+//! German cities take no article (*das Essen*, *in der Halle* are a meal and a hall), and an
+//! English sentence does not open with a town followed by an article (*Reading the report*).
+
+/// German articles and article contractions: a town name after one is a common noun.
+const GERMAN_DETERMINERS: &[&str] = &[
+    "der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "einem", "einen", "eines", "kein",
+    "keine", "keiner", "keinem", "keinen", "zum", "zur", "vom", "beim",
+];
+
+/// English articles and possessives: a sentence opening with a town and one of these is a verb
+/// or an adverb at work (*Reading the report*, *Split the bill*). Not *a* and *an*, which are
+/// words of French (*Nice a accueilli*) and German (*Halle an der Saale*).
+const ENGLISH_DETERMINERS: &[&str] = &["the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"];
+
+fn previous_word(text: &str, start: usize) -> Option<&str> {
+    let before = text[..start].strip_suffix(' ')?;
+    let from = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &before[from..];
+    (!word.is_empty()).then_some(word)
+}
+
+fn next_word(text: &str, end: usize) -> Option<&str> {
+    let after = text[end..].strip_prefix(' ')?;
+    let to = after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len());
+    (to > 0).then(|| &after[..to])
+}
+
+/// True when the span opens a sentence (or the text).
+pub(crate) fn sentence_initial(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end();
+    before.is_empty() || before.ends_with(['.', '!', '?', ':', '"', '“', '«', '\n']) || text[..start].ends_with('\n')
+}
+
+/// True when the span at `start..end` reads as a common word, not a town name.
+pub(crate) fn reads_as_common_word(text: &str, start: usize, end: usize) -> bool {
+    if previous_word(text, start).is_some_and(|w| GERMAN_DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w))) {
+        return true;
+    }
+    !text[start..end].contains(' ')
+        && sentence_initial(text, start)
+        && next_word(text, end).is_some_and(|w| ENGLISH_DETERMINERS.contains(&w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn common(text: &str, word: &str) -> bool {
+        let start = text.find(word).unwrap();
+        reads_as_common_word(text, start, start + word.len())
+    }
+
+    #[test]
+    fn german_articles() {
+        assert!(common("Das Essen war gut", "Essen"));
+        assert!(common("aber in der Halle war es kalt", "Halle"));
+        assert!(!common("Die Polizei in Essen sagte", "Essen"));
+        assert!(!common("Halle an der Saale", "Halle"));
+    }
+
+    #[test]
+    fn english_sentence_openings() {
+        assert!(common("Reading the report, he frowned.", "Reading"));
+        assert!(common("He left. Reading the report took time.", "Reading"));
+        assert!(!common("Reading police said", "Reading"));
+        assert!(!common("He moved to Reading the next year.", "Reading"));
+        assert!(!common("Nice a accueilli le sommet.", "Nice"));
+    }
+}
