@@ -113,6 +113,35 @@ fn town_comma_region(g: &Gazetteer, text: &str, found: &[Found]) -> FxHashSet<(u
     paired
 }
 
+/// The regions the document is about: the region (state, governorate) that the most mentions
+/// may lie in or name, when at least two do. *Columbus*, *Grove City* and *Franklin County*
+/// may each be in several states; together they say Ohio, and so does the *Dublin* beside them.
+fn dominant_regions(g: &Gazetteer, found: &[Found]) -> FxHashSet<u32> {
+    let mut votes: FxHashMap<u32, u32> = FxHashMap::default();
+    let mut seen: FxHashSet<u32> = FxHashSet::default();
+    for f in found {
+        seen.clear();
+        for o in f.options.iter().filter(|o| o.kind != MatchKind::Variant && !o.ambiguous) {
+            let e = g.entity(o.entity);
+            if e.kind == "region" {
+                seen.insert(o.entity);
+            }
+            seen.extend(containers(e).filter_map(|id| g.by_id.get(id).copied()));
+        }
+        for &r in &seen {
+            *votes.entry(r).or_insert(0) += 1;
+        }
+    }
+    let top = votes.values().copied().max().unwrap_or(0);
+    if top < 2 {
+        return FxHashSet::default();
+    }
+    votes.into_iter().filter(|&(_, n)| n == top).map(|(r, _)| r).collect()
+}
+
+/// Support of a place in the region the document is about (less than its region named).
+const DOMINANT_REGION_SUPPORT: f64 = 0.25;
+
 /// How much a region's seat town is preferred to the region of the same name, before context
 /// (more than an exact name's lead over an alias).
 const SEAT_MARGIN: f64 = 0.06;
@@ -157,6 +186,7 @@ fn drop_by_surroundings(g: &Gazetteer, text: &str, found: &mut Vec<Found>, paire
 pub(crate) fn resolve(g: &Gazetteer, text: &str, mut found: Vec<Found>) -> Vec<Resolved> {
     let paired = town_comma_region(g, text, &found);
     drop_by_surroundings(g, text, &mut found, &paired);
+    let dominant = dominant_regions(g, &found);
     // Regions named in the document by a name that is theirs without doubt.
     let mut regions_named: FxHashSet<u32> = FxHashSet::default();
     for f in &found {
@@ -205,7 +235,9 @@ pub(crate) fn resolve(g: &Gazetteer, text: &str, mut found: Vec<Found>) -> Vec<R
                     // A name that is also a word or a person's name (Center, Taylor): the
                     // document must name the place's region, or pair them (Center, Texas).
                     return paired.contains(&(i, o.entity))
-                        || containers(e).any(|id| g.by_id.get(id).is_some_and(|r| regions_named.contains(r)));
+                        || containers(e).any(|id| {
+                            g.by_id.get(id).is_some_and(|r| regions_named.contains(r) || dominant.contains(r))
+                        });
                 }
                 let weak = o.kind == MatchKind::Variant || o.ambiguous;
                 !weak || !needs_context(e) || in_context(e) >= STRONG_CONTEXT
@@ -219,6 +251,9 @@ pub(crate) fn resolve(g: &Gazetteer, text: &str, mut found: Vec<Found>) -> Vec<R
                 // A town beside its state or governorate: the region named settles it.
                 if containers(e).any(|id| g.by_id.get(id).is_some_and(|r| named.contains(r))) {
                     support += 0.4;
+                }
+                if containers(e).any(|id| g.by_id.get(id).is_some_and(|r| dominant.contains(r))) {
+                    support += DOMINANT_REGION_SUPPORT;
                 }
                 let doubt = if o.ambiguous { 0.15 } else { 0.0 };
                 (*o, o.kind.base_score() + support + prominence(e) + seat_bonus(e) - doubt)
