@@ -92,6 +92,8 @@ fn words(text: &str) -> Vec<Word> {
 pub(crate) struct PersonNames<'t> {
     /// Byte ranges of the names after their heads (*Walker* in *Scott Walker*).
     spans: Vec<(usize, usize)>,
+    /// Byte ranges of the given names that head a name (*Georgia* in *Georgia Smith*).
+    given: Vec<(usize, usize)>,
     /// Their words as written.
     words: FxHashSet<&'t str>,
 }
@@ -129,6 +131,9 @@ impl<'t> PersonNames<'t> {
             }
             if let Some(last) = last {
                 names.spans.push((ws[i + 1].start, ws[last].end));
+                if given_names().contains(head_text) {
+                    names.given.push((head.start, head.end));
+                }
                 i = last + 1;
             } else {
                 i += 1;
@@ -146,6 +151,11 @@ impl<'t> PersonNames<'t> {
     pub fn covers(&self, start: usize) -> bool {
         let at = self.spans.partition_point(|&(_, end)| end <= start);
         self.spans.get(at).is_some_and(|&(s, e)| s <= start && start < e)
+    }
+
+    /// True when the span is exactly a given name heading a person's name (*Georgia* Smith).
+    pub fn is_given_name(&self, start: usize, end: usize) -> bool {
+        self.given.binary_search(&(start, end)).is_ok()
     }
 
     /// True when `surface` (one word, as written) is a word of a person's name in the document.
@@ -188,5 +198,7 @@ mod tests {
         assert!(names.covers(text.find("Walker").unwrap()));
         assert!(!names.covers(text.rfind("Walker").unwrap()));
         assert!(!names.covers(0));
+        assert!(names.is_given_name(0, 5));
+        assert!(!names.is_given_name(6, 12));
     }
 }

@@ -175,7 +175,7 @@ fn drop_by_surroundings(g: &Gazetteer, text: &str, found: &mut Vec<Found>, paire
             f.options.retain(|o| g.entity(o.entity).kind != "place");
         }
         let surface = &text[f.start..f.end];
-        let inside = persons.covers(f.start);
+        let inside = persons.covers(f.start) || persons.is_given_name(f.start, f.end);
         let same_word = !surface.contains(' ') && persons.has_word(surface);
         if inside || same_word {
             f.options.retain(|o| !may_be_person_name(g.entity(o.entity)) || (!inside && paired.contains(&(i, o.entity))));
