@@ -426,3 +426,29 @@ def test_trap_words_collide_as_listed(alias_index, demonym_index):
         for hit in t["in_default_data"]:
             index = demonym_index if hit["kind"].startswith("demonym:") else alias_index
             assert hit["id"] in index.get(fold(t["word"]), set()), (t["word"], hit["id"])
+
+
+# --------------------------------------------------------------------------- person names
+
+GIVEN_NAMES = ROOT / "src" / "gazetteer" / "given_names.txt"
+
+
+def _given_names() -> list[str]:
+    return [l for l in GIVEN_NAMES.read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")]
+
+
+def test_given_names_list_is_clean():
+    names = _given_names()
+    assert len(names) > 1000 and names == sorted(set(names))
+    assert all(re.fullmatch(r"[A-Z][a-z]+", n) for n in names), [n for n in names if not re.fullmatch(r"[A-Z][a-z]+", n)]
+    # Common heads of a person's name are in; everyday words and name particles are not.
+    assert {"Scott", "Mary", "John", "David", "Michael", "Jennifer"} <= set(names)
+    assert not {"In", "So", "May", "Will", "Van", "De", "The"} & set(names)
+
+
+def test_given_names_list_is_what_the_generator_writes():
+    pytest.importorskip("names")
+    pytest.importorskip("wordfreq")
+    from nomina.data import build
+
+    assert build.name_heads() == _given_names(), "rerun python -m nomina.data.build"
