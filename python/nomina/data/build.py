@@ -265,6 +265,21 @@ def mark_person_like_names(records: List[Dict[str, Any]], exempt: Iterable[str] 
 VILLAGE_POPULATION = 1000
 
 
+def mark_bare_subdivision_names(records: List[Dict[str, Any]]) -> None:
+    """Mark ambiguous the one-word names of subdivisions that are their name without its generic
+    word ('Dodge', 'Stevens', 'Licking' for Dodge, Stevens, Licking County): alone they are far
+    more often a surname, a brand or a word."""
+    for r in records:
+        first = r["name"].split()[0]
+        if " " not in r["name"] or not first.isalpha():
+            continue
+        bare = [n for n in [r["name"], *r["aliases"]] if n == first]
+        if bare:
+            attrs = r.setdefault("attributes", {})
+            attrs["ambiguous_aliases"] = sorted(set(attrs.get("ambiguous_aliases", [])) | set(bare))
+            r["attributes"] = {k: attrs[k] for k in sorted(attrs)}
+
+
 def mark_village_names(records: List[Dict[str, Any]]) -> None:
     for r in records:
         if r["kind"] == "place" and (r.get("population") or 0) < VILLAGE_POPULATION and r.get("attributes", {}).get("admin1"):
@@ -840,6 +855,7 @@ def build() -> List[Dict[str, Any]]:
     mark_person_like_names(cities, exempt=capitals)
     mark_person_like_names(subdivisions)
     mark_village_names(cities)
+    mark_bare_subdivision_names(subdivisions)
     mark_generic_region_names(subdivisions)
     mark_capitals(cities, capitals)
     # Order matters when two sources share an id: countries and continents are authoritative
