@@ -22,7 +22,7 @@ fn is_word_char_slow(c: char) -> bool {
 }
 
 /// Scripts written without spaces between words, where a name can start or end anywhere.
-fn is_unspaced_script(c: char) -> bool {
+pub(crate) fn is_unspaced_script(c: char) -> bool {
     matches!(c as u32,
         0x0E00..=0x0EFF      // Thai, Lao
         | 0x1000..=0x109F    // Myanmar
