@@ -13,7 +13,7 @@ use rustc_hash::{FxHashMap, FxHasher};
 use super::entity::{CaseMode, Entity};
 use super::find::TrigramIndex;
 use super::stopwords;
-use super::tag::initial_class;
+use super::tag::{initial_class, transliterated};
 use super::trie::Trie;
 use super::words::{is_word_char, Shape};
 use crate::error::{NominaError, Result};
@@ -47,6 +47,9 @@ pub(crate) struct NameRef {
     /// Listed in the entity's `attributes.ambiguous_aliases`: also a word or another
     /// entity's name, so a weak clue that needs the document's support.
     pub ambiguous: bool,
+    /// The entity's country writes its names in another script (see `tag::transliterated`):
+    /// a Latin spelling of them may be a transliteration variant.
+    pub transliterated: bool,
 }
 
 /// Leftmost-longest Aho-Corasick automaton over the patterns; a match's value is its pattern's
@@ -254,6 +257,7 @@ impl Gazetteer {
                     key: u32::MAX,
                     shape: Shape::of(surface),
                     initial: '\0',
+                    transliterated: transliterated(e.country.as_deref()),
                 });
             }
         }

@@ -209,7 +209,7 @@ const TRANSLITERATED_COUNTRIES: &[&str] = &[
 ];
 
 /// Whether a place of `country` may be written in Latin letters as a transliteration variant.
-fn transliterated(country: Option<&str>) -> bool {
+pub(crate) fn transliterated(country: Option<&str>) -> bool {
     country.is_some_and(|c| TRANSLITERATED_COUNTRIES.binary_search(&c).is_ok())
 }
 
@@ -225,12 +225,13 @@ fn same_initial(a: char, b: char) -> bool {
 /// Particles that may lead or sit inside a multi-word name in lower case (*al-Bukamal*,
 /// *Deir ez-Zor*, *Bachar el-Assad*).
 fn is_particle(word: &str) -> bool {
-    matches!(
-        word,
-        "al" | "el" | "ad" | "ar" | "as" | "at" | "az" | "ash" | "an" | "ed" | "er" | "es" | "et" | "ez" | "ech"
-            | "ibn" | "bin" | "ben" | "abu" | "abou" | "bou" | "de" | "di" | "du" | "da" | "del" | "der" | "van"
-            | "von"
-    )
+    word.len() <= 4
+        && matches!(
+            word,
+            "al" | "el" | "ad" | "ar" | "as" | "at" | "az" | "ash" | "an" | "ed" | "er" | "es" | "et" | "ez" | "ech"
+                | "ibn" | "bin" | "ben" | "abu" | "abou" | "bou" | "de" | "di" | "du" | "da" | "del" | "der" | "van"
+                | "von"
+        )
 }
 
 /// Source classes of a folded text's characters (`Gazetteer::source_classes`): the source
@@ -342,7 +343,8 @@ impl Gazetteer {
     /// - under case="smart", at a word in lower case (ASCII, and so in the source text) that
     ///   begins no pattern that may match there: one that some name may write in lower case
     ///   (a demonym, *iPhone*), or a multi-word one, which can match with a capital further on
-    ///   (*the Hague*, *al-Qaïm*). The trie marks the first words of those patterns.
+    ///   (*the Hague*, *al-Qaïm*). The trie keeps a filter of the first words of those
+    ///   patterns, which says which words are surely none.
     #[allow(clippy::too_many_arguments)]
     fn exact_tier(
         &self,
@@ -389,11 +391,19 @@ impl Gazetteer {
             let (mut ascii, mut unspaced) = (true, false);
             let mut last_unspaced = false;
             while j < bytes.len() {
+                if bytes[j] < 0x80 {
+                    if !bytes[j].is_ascii_alphanumeric() {
+                        break;
+                    }
+                    last_unspaced = false;
+                    j += 1;
+                    continue;
+                }
                 let (c, width) = char_at(j);
                 if !is_word_char(c) {
                     break;
                 }
-                ascii &= width == 1;
+                ascii = false;
                 last_unspaced = is_unspaced_script(c);
                 unspaced |= last_unspaced;
                 j += width;
@@ -411,7 +421,7 @@ impl Gazetteer {
                 let plain_lower = ascii
                     && classes.get(i).is_some_and(|&c| c & (LOWER | SAME) == LOWER | SAME)
                     && classes[i + 1..j].iter().all(|&c| c & (SAME | JOINED) == SAME | JOINED);
-                if !plain_lower || trie.marked(&bytes[i..j]) {
+                if !plain_lower || trie.maybe_marked(&bytes[i..j]) {
                     try_at(i, &mut pos, lang, found);
                 }
             }
@@ -553,6 +563,11 @@ impl Gazetteer {
         } else {
             0
         };
+        // An English stopword (The, In, He) is one in every text (see `TextLanguage`): only an
+        // acronym written in capitals survives it, as below, and this is the common case.
+        if stop_langs & english() != 0 && !shape.all_caps {
+            return None;
+        }
         let mut options_ = Vec::new();
         let mut acronym_in_capitals = false;
         for &n in self.pattern_groups().members(group) {
@@ -715,7 +730,7 @@ impl Gazetteer {
                     let name = &self.names[m as usize];
                     let ok = match name.role {
                         Role::Demonym => {
-                            options.demonyms && (!latin || transliterated(self.entity(name.entity).country.as_deref()))
+                            options.demonyms && (!latin || name.transliterated)
                         }
                         _ => {
                             !name.shape.all_caps
@@ -723,7 +738,7 @@ impl Gazetteer {
                                 && !name.ambiguous
                                 && shape.fits_name(name.shape)
                                 && same_initial(initial, name.initial)
-                                && (!latin || transliterated(self.entity(name.entity).country.as_deref()))
+                                && (!latin || name.transliterated)
                         }
                     };
                     if ok {
