@@ -340,6 +340,8 @@ impl Gazetteer {
     /// where a mention may start. Elsewhere the scan would find patterns that cannot count and
     /// whose rejection moves it no further than the end of the word they start in:
     /// - inside a word (but in scripts written without spaces), as no name starts there;
+    /// - at a word that is not the first word of any pattern (a pattern found there would end
+    ///   inside the word);
     /// - under case="smart", at a word in lower case (ASCII, and so in the source text) that
     ///   begins no pattern that may match there: one that some name may write in lower case
     ///   (a demonym, *iPhone*), or a multi-word one, which can match with a capital further on
@@ -418,10 +420,13 @@ impl Gazetteer {
                     k += char_at(k).1;
                 }
             } else if i >= pos {
-                let plain_lower = ascii
-                    && classes.get(i).is_some_and(|&c| c & (LOWER | SAME) == LOWER | SAME)
-                    && classes[i + 1..j].iter().all(|&c| c & (SAME | JOINED) == SAME | JOINED);
-                if !plain_lower || trie.maybe_marked(&bytes[i..j]) {
+                let (first_word, marked) = trie.maybe_first_word(&bytes[i..j]);
+                let plain_lower = || {
+                    ascii
+                        && classes.get(i).is_some_and(|&c| c & (LOWER | SAME) == LOWER | SAME)
+                        && classes[i + 1..j].iter().all(|&c| c & (SAME | JOINED) == SAME | JOINED)
+                };
+                if first_word && (marked || !plain_lower()) {
                     try_at(i, &mut pos, lang, found);
                 }
             }

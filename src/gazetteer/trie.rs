@@ -17,6 +17,8 @@
 //! trie is a quarter of the size and mostly stays in cache). The root's children are also in a
 //! 256-entry table.
 
+use super::words::is_word_char;
+
 const NONE: u32 = u32::MAX;
 
 #[derive(Clone, Copy)]
@@ -44,17 +46,32 @@ pub(crate) struct Trie {
     /// Bloom filter of the marked prefixes (one hash): most prefixes asked about are not
     /// marked, and this answers them without walking the trie.
     marked_hashes: Vec<u64>,
+    /// Bloom filter (one hash) of the patterns' first words (up to their first character that
+    /// is not a word character): a word that is none begins no pattern that ends on a word end.
+    first_words: Vec<u64>,
 }
 
 const FILTER_BITS: u32 = 20;
+const FIRST_WORD_BITS: u32 = 23;
+
+/// FNV-1a of a word, for the Bloom filters.
+#[inline]
+fn word_hash(word: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in word {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
 
 #[inline]
 fn filter_bit(prefix: &[u8]) -> usize {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in prefix {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    }
-    (h >> (64 - FILTER_BITS)) as usize
+    (word_hash(prefix) >> (64 - FILTER_BITS)) as usize
+}
+
+#[inline]
+fn test_bit(bits: &[u64], bit: usize) -> bool {
+    bits[bit / 64] & (1 << (bit % 64)) != 0
 }
 
 impl Trie {
@@ -122,7 +139,16 @@ impl Trie {
             bytes.extend_from_slice(p);
             ends.push(bytes.len() as u32);
         }
-        Trie { nodes, bytes, ends, bitmaps, root, marked_hashes: vec![0; 1 << (FILTER_BITS - 6)] }
+        let mut first_words = vec![0u64; 1 << (FIRST_WORD_BITS - 6)];
+        for p in &patterns {
+            let text = std::str::from_utf8(p).unwrap_or("");
+            let first = text.find(|c: char| !is_word_char(c)).unwrap_or(text.len());
+            if first > 0 {
+                let bit = (word_hash(&p[..first]) >> (64 - FIRST_WORD_BITS)) as usize;
+                first_words[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        Trie { nodes, bytes, ends, bitmaps, root, marked_hashes: vec![0; 1 << (FILTER_BITS - 6)], first_words }
     }
 
     /// Mark `prefix` (a prefix of some pattern, in the use made of it).
@@ -133,10 +159,18 @@ impl Trie {
 
     /// Whether `prefix` may have been marked: never false if it was, seldom true if not (a
     /// Bloom filter with one hash).
-    #[inline]
+    #[cfg(test)]
     pub fn maybe_marked(&self, prefix: &[u8]) -> bool {
-        let bit = filter_bit(prefix);
-        self.marked_hashes[bit / 64] & (1 << (bit % 64)) != 0
+        test_bit(&self.marked_hashes, filter_bit(prefix))
+    }
+
+    /// Whether `word` (a whole word: word characters only) may be the first word of a pattern:
+    /// `(first word of some pattern, marked)`, each never false if true, seldom true if not.
+    #[inline]
+    pub fn maybe_first_word(&self, word: &[u8]) -> (bool, bool) {
+        let h = word_hash(word);
+        let first = test_bit(&self.first_words, (h >> (64 - FIRST_WORD_BITS)) as usize);
+        (first, first && test_bit(&self.marked_hashes, (h >> (64 - FILTER_BITS)) as usize))
     }
 
     fn pattern(&self, value: u32) -> &[u8] {
@@ -222,6 +256,8 @@ mod tests {
         trie.mark("paris");
         trie.mark("pa");
         assert!(["paris", "pa"].iter().all(|p| trie.maybe_marked(p.as_bytes())));
+        assert_eq!(trie.maybe_first_word(b"paris"), (true, true));
+        assert!(trie.maybe_first_word(b"lyon").0 && trie.maybe_first_word("北京".as_bytes()).0);
         let one = Trie::new(["lyon"].into_iter());
         assert_eq!(one.longest_at(b"lyons", 0), Some((4, 0)));
         assert_eq!(one.longest_at(b"lyo", 0), None);
