@@ -201,11 +201,24 @@ impl<F: FnMut(char, Range<usize>)> Folder<F> {
         self.after_base = false;
     }
 
+    /// `emit` of an ASCII letter or digit at byte `at` (the bulk of most texts).
+    #[inline]
+    fn emit_alphanumeric(&mut self, c: char, at: usize) {
+        if let Some((start, end)) = self.pending_space.take() {
+            if self.emitted_any {
+                (self.sink)(' ', start..end);
+            }
+        }
+        self.after_base = true;
+        self.emitted_any = true;
+        (self.sink)(c, at..at + 1);
+    }
+
     fn emit(&mut self, c: char, src: Range<usize>) {
         if c.is_whitespace() {
             return self.space(src);
         }
-        if is_combining_mark(c) && !self.after_base {
+        if !self.after_base && is_combining_mark(c) {
             return; // an orphan mark (after a space or at the start) has nothing to sit on
         }
         if let Some((start, end)) = self.pending_space.take() {
@@ -239,7 +252,8 @@ fn fold(s: &str, sink: impl FnMut(char, Range<usize>)) {
         if b < 0x80 && bytes.get(i + 1).map_or(true, |&next| next < 0x80) {
             let c = b as char;
             match b {
-                b'A'..=b'Z' => folder.emit(c.to_ascii_lowercase(), i..i + 1),
+                b'a'..=b'z' | b'0'..=b'9' => folder.emit_alphanumeric(c, i),
+                b'A'..=b'Z' => folder.emit_alphanumeric(c.to_ascii_lowercase(), i),
                 b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => folder.space(i..i + 1),
                 _ if is_removed(c) => {}
                 _ => folder.emit(c, i..i + 1),

@@ -13,8 +13,9 @@ use rustc_hash::{FxHashMap, FxHasher};
 use super::entity::{CaseMode, Entity};
 use super::find::TrigramIndex;
 use super::stopwords;
-use super::tag::initial_class;
-use super::words::Shape;
+use super::tag::{initial_class, transliterated};
+use super::trie::Trie;
+use super::words::{is_word_char, Shape};
 use crate::error::{NominaError, Result};
 use crate::normalize::normalize;
 use crate::variants::variant_key;
@@ -46,9 +47,15 @@ pub(crate) struct NameRef {
     /// Listed in the entity's `attributes.ambiguous_aliases`: also a word or another
     /// entity's name, so a weak clue that needs the document's support.
     pub ambiguous: bool,
+    /// The entity's country writes its names in another script (see `tag::transliterated`):
+    /// a Latin spelling of them may be a transliteration variant.
+    pub transliterated: bool,
 }
 
-/// Leftmost-longest automaton over the patterns; a match's value is its pattern's group.
+/// Leftmost-longest Aho-Corasick automaton over the patterns; a match's value is its pattern's
+/// group. `tag` does not use it (it looks patterns up from the positions where a name may
+/// start, in a `Trie`); it is the benchmark's raw scan, and the reference the tests hold the
+/// tagger's scan to.
 pub(crate) type Matcher = CharwiseDoubleArrayAhoCorasick<u32>;
 
 /// Distinct strings, each with the names that have it, stored compactly: the texts in one
@@ -169,8 +176,10 @@ pub struct Gazetteer {
     /// Whether some name of each folded form may match a word starting in lower case under
     /// case="smart": a demonym, or a name that itself starts in lower case (*iPhone*).
     pub(crate) form_lowercase_ok: Vec<bool>,
-    /// The exact tier's automaton over the patterns, built on first use: finding and loading
-    /// do not need it, and it is the slowest part to build.
+    /// The exact tier's trie over the patterns, built on first use: finding and loading do not
+    /// need it.
+    pub(crate) trie: OnceLock<Trie>,
+    /// An Aho-Corasick automaton over the same patterns, built only for `raw_scan`.
     pub(crate) matcher: OnceLock<std::result::Result<Option<Matcher>, String>>,
     pub(crate) trigrams: OnceLock<TrigramIndex>,
 }
@@ -248,6 +257,7 @@ impl Gazetteer {
                     key: u32::MAX,
                     shape: Shape::of(surface),
                     initial: '\0',
+                    transliterated: transliterated(e.country.as_deref()),
                 });
             }
         }
@@ -289,12 +299,31 @@ impl Gazetteer {
             surfaces,
             form_stop_langs,
             form_lowercase_ok,
+            trie: OnceLock::new(),
             matcher: OnceLock::new(),
             trigrams: OnceLock::new(),
         })
     }
 
-    /// The tagging automaton (built now if it was not yet).
+    /// The tagger's trie of patterns (built now if it was not yet), with the patterns that a
+    /// word in lower case may begin marked (see `tag::exact_tier`).
+    pub(crate) fn trie(&self) -> &Trie {
+        self.trie.get_or_init(|| {
+            let patterns = self.surfaces.as_ref().unwrap_or(&self.forms);
+            let mut trie = Trie::new(patterns.texts());
+            if self.case == CaseMode::Smart {
+                for (g, form) in self.forms.texts().enumerate() {
+                    let first_word = form.find(|c: char| !is_word_char(c)).unwrap_or(form.len());
+                    if first_word < form.len() || self.form_lowercase_ok[g] {
+                        trie.mark(&form[..first_word]);
+                    }
+                }
+            }
+            trie
+        })
+    }
+
+    /// The raw scan's automaton (built now if it was not yet).
     pub(crate) fn matcher(&self) -> Result<Option<&Matcher>> {
         let built = self.matcher.get_or_init(|| {
             let patterns = self.surfaces.as_ref().unwrap_or(&self.forms);
@@ -310,9 +339,10 @@ impl Gazetteer {
         built.as_ref().map(Option::as_ref).map_err(|e| NominaError::InvalidArgument(e.clone()))
     }
 
-    /// Build the tagging automaton now rather than on the first `tag`.
+    /// Build the tagger's index now rather than on the first `tag`.
     pub fn prepare(&self) -> Result<()> {
-        self.matcher().map(|_| ())
+        self.trie();
+        Ok(())
     }
 
     pub fn case(&self) -> CaseMode {

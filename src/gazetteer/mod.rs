@@ -13,6 +13,7 @@ mod resolve;
 pub mod stopwords;
 pub mod store;
 pub mod tag;
+mod trie;
 pub mod words;
 
 pub use build::Gazetteer;

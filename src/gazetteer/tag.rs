@@ -12,11 +12,11 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use super::build::{Gazetteer, Groups, Matcher, NameRef, Role};
+use super::build::{Gazetteer, Groups, NameRef, Role};
 use super::entity::CaseMode;
 use super::resolve::{resolve, Found, Option_};
 use super::stopwords;
-use super::words::{ends_word, is_word_char, starts_word, Shape};
+use super::words::{ends_word, is_unspaced_script, is_word_char, starts_word, Shape};
 use crate::error::Result;
 use crate::langid::{Language, LanguageDetector};
 use crate::normalize::{normalize, normalize_with_offsets, NormalizedText};
@@ -209,7 +209,7 @@ const TRANSLITERATED_COUNTRIES: &[&str] = &[
 ];
 
 /// Whether a place of `country` may be written in Latin letters as a transliteration variant.
-fn transliterated(country: Option<&str>) -> bool {
+pub(crate) fn transliterated(country: Option<&str>) -> bool {
     country.is_some_and(|c| TRANSLITERATED_COUNTRIES.binary_search(&c).is_ok())
 }
 
@@ -225,13 +225,22 @@ fn same_initial(a: char, b: char) -> bool {
 /// Particles that may lead or sit inside a multi-word name in lower case (*al-Bukamal*,
 /// *Deir ez-Zor*, *Bachar el-Assad*).
 fn is_particle(word: &str) -> bool {
-    matches!(
-        word,
-        "al" | "el" | "ad" | "ar" | "as" | "at" | "az" | "ash" | "an" | "ed" | "er" | "es" | "et" | "ez" | "ech"
-            | "ibn" | "bin" | "ben" | "abu" | "abou" | "bou" | "de" | "di" | "du" | "da" | "del" | "der" | "van"
-            | "von"
-    )
+    word.len() <= 4
+        && matches!(
+            word,
+            "al" | "el" | "ad" | "ar" | "as" | "at" | "az" | "ash" | "an" | "ed" | "er" | "es" | "et" | "ez" | "ech"
+                | "ibn" | "bin" | "ben" | "abu" | "abou" | "bou" | "de" | "di" | "du" | "da" | "del" | "der" | "van"
+                | "von"
+        )
 }
+
+/// Source classes of a folded text's characters (`Gazetteer::source_classes`): the source
+/// character starts with an ASCII lower-case letter;
+const LOWER: u8 = 1;
+/// it is one ASCII character, the folded one;
+const SAME: u8 = 2;
+/// it follows the previous character's source with nothing folded away between them.
+const JOINED: u8 = 4;
 
 /// End of the word containing byte `at` of `hay` (or `at` itself after a non-word char).
 fn end_of_word(hay: &str, at: usize) -> usize {
@@ -252,19 +261,16 @@ fn end_of_word(hay: &str, at: usize) -> usize {
 impl Gazetteer {
     /// Every mention of the gazetteer's entities in `text`, in text order, none overlapping.
     pub fn tag(&self, text: &str, options: &TagOptions) -> Result<Vec<Mention>> {
-        let matcher = self.matcher()?;
         let mut lang = TextLanguage {
             text,
             bits: options.lang.map(|l| stopwords::language_bit(l.code()).unwrap_or(0) | english()),
         };
         let mut found = Vec::new();
-        if let Some(matcher) = matcher {
-            if self.case == CaseMode::Sensitive {
-                self.exact_tier(matcher, text, text, None, options, &mut lang, &mut found);
-            } else {
-                let folded = normalize_with_offsets(text);
-                self.exact_tier(matcher, text, &folded.text, Some(&folded), options, &mut lang, &mut found);
-            }
+        if self.case == CaseMode::Sensitive {
+            self.exact_tier(text, text, None, options, &mut lang, &mut found);
+        } else {
+            let folded = normalize_with_offsets(text);
+            self.exact_tier(text, &folded.text, Some(&folded), options, &mut lang, &mut found);
         }
         let variants = options.variants.unwrap_or(self.case == CaseMode::Smart);
         if variants {
@@ -303,10 +309,47 @@ impl Gazetteer {
         self.surfaces.as_ref().unwrap_or(&self.forms)
     }
 
+    /// Per byte of a folded text (at each character start), what the exact tier needs to know
+    /// of the source character it comes from: see `LOWER`, `SAME`, `JOINED`.
+    fn source_classes(text: &str, folded: &NormalizedText) -> Vec<u8> {
+        let mut at = vec![0u8; folded.text.len() + 1];
+        let (src, out) = (text.as_bytes(), folded.text.as_bytes());
+        let mut last_end = usize::MAX;
+        for (&o, s) in folded.char_starts().iter().zip(folded.char_sources()) {
+            let mut class = 0;
+            if src.get(s.start).is_some_and(u8::is_ascii_lowercase) {
+                class |= LOWER;
+            }
+            if s.end == s.start + 1 && src.get(s.start) == out.get(o) {
+                class |= SAME;
+            }
+            if s.start == last_end {
+                class |= JOINED;
+            }
+            last_end = s.end;
+            at[o] = class;
+        }
+        at
+    }
+
+    /// The exact tier: the patterns in `hay` (the folded text, or the text itself under
+    /// case="sensitive"), leftmost-longest, each kept if it counts as a mention (`accept`).
+    ///
+    /// This gives what a leftmost-longest Aho-Corasick scan of every position gives
+    /// (`exact_tier_reference`, which the tests hold it to) while looking patterns up only
+    /// where a mention may start. Elsewhere the scan would find patterns that cannot count and
+    /// whose rejection moves it no further than the end of the word they start in:
+    /// - inside a word (but in scripts written without spaces), as no name starts there;
+    /// - at a word that is not the first word of any pattern (a pattern found there would end
+    ///   inside the word);
+    /// - under case="smart", at a word in lower case (ASCII, and so in the source text) that
+    ///   begins no pattern that may match there: one that some name may write in lower case
+    ///   (a demonym, *iPhone*), or a multi-word one, which can match with a capital further on
+    ///   (*the Hague*, *al-Qaïm*). The trie keeps a filter of the first words of those
+    ///   patterns, which says which words are surely none.
     #[allow(clippy::too_many_arguments)]
     fn exact_tier(
         &self,
-        matcher: &Matcher,
         text: &str,
         hay: &str,
         folded: Option<&NormalizedText>,
@@ -314,60 +357,167 @@ impl Gazetteer {
         lang: &mut TextLanguage,
         found: &mut Vec<Found>,
     ) {
-        let groups = self.pattern_groups();
-        // Under case="smart" most raw matches are common words in lower case (the, and, des).
-        // Which folded positions come from an ASCII lower-case letter of the text is known from
-        // the offset map in one pass, so those matches go without mapping each back.
-        let lowercase_at: Vec<bool> = match folded {
-            Some(f) if self.case == CaseMode::Smart => {
-                let mut at = vec![false; hay.len() + 1];
-                let bytes = text.as_bytes();
-                for (&out, src) in f.char_starts().iter().zip(f.char_sources()) {
-                    at[out] = bytes.get(src.start).is_some_and(u8::is_ascii_lowercase);
-                }
-                at
-            }
+        let trie = self.trie();
+        let classes = match folded {
+            Some(f) if self.case == CaseMode::Smart => Self::source_classes(text, f),
             _ => Vec::new(),
         };
+        let bytes = hay.as_bytes();
+        let char_at = |i: usize| -> (char, usize) {
+            match bytes[i] {
+                b if b < 0x80 => (b as char, 1),
+                _ => hay[i..].chars().next().map_or((' ', 1), |c| (c, c.len_utf8())),
+            }
+        };
         let mut pos = 0;
-        'scan: while pos < hay.len() {
-            // Matches come from one iterator as long as the scan may go on where the last
-            // match ended; a rejected multi-word match restarts it inside that match.
-            for m in matcher.leftmost_find_iter(&hay[pos..]) {
-                let (start, end) = (pos + m.start(), pos + m.end());
-                if lowercase_at.get(start).copied().unwrap_or(false)
-                    && !self.form_lowercase_ok.get(m.value() as usize).copied().unwrap_or(true)
-                    && hay[start..end].chars().all(is_word_char)
-                {
-                    continue; // one word starting in lower case: no name it may be wants that
+        let try_at = |at: usize, pos: &mut usize, lang: &mut TextLanguage, found: &mut Vec<Found>| {
+            if let Some((end, group)) = trie.longest_at(bytes, at) {
+                *pos = self.exact_step(text, hay, folded, &classes, at, end, group, options, lang, found);
+            }
+        };
+        // Whether the previous character is a word character, and of an unspaced script.
+        let (mut prev_word, mut prev_unspaced) = (false, false);
+        let mut i = 0;
+        while i < bytes.len() {
+            let (c, width) = char_at(i);
+            if !is_word_char(c) {
+                if i >= pos && (!prev_word || (prev_unspaced && is_unspaced_script(c))) {
+                    try_at(i, &mut pos, lang, found);
                 }
-                if let Some(f) = self.accept(text, hay, folded, start, end, m.value(), options, lang) {
-                    found.push(f);
+                (prev_word, prev_unspaced) = (false, false);
+                i += width;
+                continue;
+            }
+            // A word: where it ends, and whether it is ASCII or has characters of unspaced scripts.
+            let mut j = i;
+            let (mut ascii, mut unspaced) = (true, false);
+            let mut last_unspaced = false;
+            while j < bytes.len() {
+                if bytes[j] < 0x80 {
+                    if !bytes[j].is_ascii_alphanumeric() {
+                        break;
+                    }
+                    last_unspaced = false;
+                    j += 1;
                     continue;
                 }
-                if !hay[start..end].chars().any(|c| !is_word_char(c)) {
-                    continue; // one word: nothing shorter can start here on a word boundary
+                let (c, width) = char_at(j);
+                if !is_word_char(c) {
+                    break;
                 }
-                // The longest name here does not count; a shorter one ending on a word end may.
-                let ends: Vec<usize> = hay[start..end]
-                    .char_indices()
-                    .filter(|&(i, c)| i > 0 && !is_word_char(c))
-                    .map(|(i, _)| start + i)
-                    .collect();
-                for &e in ends.iter().rev() {
-                    if let Some(g) = groups.get(&hay[start..e]) {
-                        if let Some(f) = self.accept(text, hay, folded, start, e, g, options, lang) {
-                            found.push(f);
-                            pos = e;
-                            continue 'scan;
-                        }
+                ascii = false;
+                last_unspaced = is_unspaced_script(c);
+                unspaced |= last_unspaced;
+                j += width;
+            }
+            if unspaced {
+                // Any position may start a name: try them all, as the full scan would.
+                let mut k = i;
+                while k < j {
+                    if k >= pos {
+                        try_at(k, &mut pos, lang, found);
+                    }
+                    k += char_at(k).1;
+                }
+            } else if i >= pos {
+                let (first_word, marked) = trie.maybe_first_word(&bytes[i..j]);
+                let plain_lower = || {
+                    ascii
+                        && classes.get(i).is_some_and(|&c| c & (LOWER | SAME) == LOWER | SAME)
+                        && classes[i + 1..j].iter().all(|&c| c & (SAME | JOINED) == SAME | JOINED)
+                };
+                if first_word && (marked || !plain_lower()) {
+                    try_at(i, &mut pos, lang, found);
+                }
+            }
+            (prev_word, prev_unspaced) = (true, last_unspaced);
+            i = j;
+        }
+    }
+
+    /// What the exact tier does with the longest pattern `group` at `start..end` of `hay`: the
+    /// mention it makes (pushed on `found`), and the position the scan goes on from.
+    #[allow(clippy::too_many_arguments)]
+    fn exact_step(
+        &self,
+        text: &str,
+        hay: &str,
+        folded: Option<&NormalizedText>,
+        classes: &[u8],
+        start: usize,
+        end: usize,
+        group: u32,
+        options: &TagOptions,
+        lang: &mut TextLanguage,
+        found: &mut Vec<Found>,
+    ) -> usize {
+        if classes.get(start).is_some_and(|&c| c & LOWER != 0)
+            && !self.form_lowercase_ok.get(group as usize).copied().unwrap_or(true)
+            && hay[start..end].chars().all(is_word_char)
+        {
+            return end; // one word starting in lower case: no name it may be wants that
+        }
+        if let Some(f) = self.accept(text, hay, folded, start, end, group, options, lang) {
+            found.push(f);
+            return end;
+        }
+        if !hay[start..end].chars().any(|c| !is_word_char(c)) {
+            return end; // one word: nothing shorter can start here on a word boundary
+        }
+        // The longest name here does not count; a shorter one ending on a word end may.
+        let groups = self.pattern_groups();
+        let ends: Vec<usize> =
+            hay[start..end].char_indices().filter(|&(i, c)| i > 0 && !is_word_char(c)).map(|(i, _)| start + i).collect();
+        for &e in ends.iter().rev() {
+            if let Some(g) = groups.get(&hay[start..e]) {
+                if let Some(f) = self.accept(text, hay, folded, start, e, g, options, lang) {
+                    found.push(f);
+                    return e;
+                }
+            }
+        }
+        end_of_word(hay, start)
+    }
+
+    /// The exact tier as a leftmost-longest Aho-Corasick scan of every position: what
+    /// `exact_tier` must give (the tests compare them).
+    #[cfg(test)]
+    pub(crate) fn exact_tier_reference(&self, text: &str, options: &TagOptions) -> Vec<(usize, usize, Vec<u32>)> {
+        let mut lang = TextLanguage { text, bits: options.lang.map(|l| stopwords::language_bit(l.code()).unwrap_or(0) | english()) };
+        let folded = (self.case != CaseMode::Sensitive).then(|| normalize_with_offsets(text));
+        let hay = folded.as_ref().map_or(text, |f| f.text.as_str());
+        let classes = match &folded {
+            Some(f) if self.case == CaseMode::Smart => Self::source_classes(text, f),
+            _ => Vec::new(),
+        };
+        let mut found = Vec::new();
+        if let Some(matcher) = self.matcher().unwrap() {
+            let mut pos = 0;
+            'scan: while pos < hay.len() {
+                // One iterator as long as the scan goes on where the last match ended.
+                for m in matcher.leftmost_find_iter(&hay[pos..]) {
+                    let (start, end) = (pos + m.start(), pos + m.end());
+                    let next = self.exact_step(text, hay, folded.as_ref(), &classes, start, end, m.value(), options, &mut lang, &mut found);
+                    if next != end {
+                        pos = next;
+                        continue 'scan;
                     }
                 }
-                pos = end_of_word(hay, start);
-                continue 'scan;
+                break;
             }
-            break;
         }
+        found.into_iter().map(|f| (f.start, f.end, f.options.iter().map(|o| o.entity).collect())).collect()
+    }
+
+    /// The exact tier alone, as `(start, end, entities)` in bytes (for the tests).
+    #[cfg(test)]
+    pub(crate) fn exact_tier_only(&self, text: &str, options: &TagOptions) -> Vec<(usize, usize, Vec<u32>)> {
+        let mut lang = TextLanguage { text, bits: options.lang.map(|l| stopwords::language_bit(l.code()).unwrap_or(0) | english()) };
+        let folded = (self.case != CaseMode::Sensitive).then(|| normalize_with_offsets(text));
+        let hay = folded.as_ref().map_or(text, |f| f.text.as_str());
+        let mut found = Vec::new();
+        self.exact_tier(text, hay, folded.as_ref(), options, &mut lang, &mut found);
+        found.into_iter().map(|f| (f.start, f.end, f.options.iter().map(|o| o.entity).collect())).collect()
     }
 
     /// The match of pattern `group` at `start..end` of `hay` as a mention, if it counts.
@@ -418,6 +568,11 @@ impl Gazetteer {
         } else {
             0
         };
+        // An English stopword (The, In, He) is one in every text (see `TextLanguage`): only an
+        // acronym written in capitals survives it, as below, and this is the common case.
+        if stop_langs & english() != 0 && !shape.all_caps {
+            return None;
+        }
         let mut options_ = Vec::new();
         let mut acronym_in_capitals = false;
         for &n in self.pattern_groups().members(group) {
@@ -580,7 +735,7 @@ impl Gazetteer {
                     let name = &self.names[m as usize];
                     let ok = match name.role {
                         Role::Demonym => {
-                            options.demonyms && (!latin || transliterated(self.entity(name.entity).country.as_deref()))
+                            options.demonyms && (!latin || name.transliterated)
                         }
                         _ => {
                             !name.shape.all_caps
@@ -588,7 +743,7 @@ impl Gazetteer {
                                 && !name.ambiguous
                                 && shape.fits_name(name.shape)
                                 && same_initial(initial, name.initial)
-                                && (!latin || transliterated(self.entity(name.entity).country.as_deref()))
+                                && (!latin || name.transliterated)
                         }
                     };
                     if ok {
@@ -611,6 +766,103 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::looks_english;
+    use crate::gazetteer::{CaseMode, Entity, Gazetteer, TagOptions};
+
+    /// Names that exercise every way the exact tier's skipping could go wrong: lower-case
+    /// names and demonyms, multi-word names that may start in lower case, names that begin
+    /// with an apostrophe or end on one, scripts without spaces, ASCII mixed with them.
+    fn tricky_gazetteer(case: CaseMode) -> Gazetteer {
+        let e = |id: &str, name: &str, aliases: &[&str]| Entity::new(id, name).with_kind("place").with_aliases(aliases);
+        let entities = vec![
+            e("hague", "The Hague", &["Den Haag", "the hague area"]),
+            e("qaim", "al-Qaïm", &["Al Qaim", "al qaim"]),
+            e("iphone", "iPhone", &["eBay town"]),
+            e("syria", "Syria", &["Syrie", "syr"]).with_demonyms(&["syrien", "syrienne", "Syrian"]),
+            e("ayn", "'Ayn al-Arab", &["‘Ayn", "Kobani"]),
+            e("beijing", "北京", &["北京市", "京", "b北京", "Peking", "ab北", "・東京"]),
+            e("paris", "Paris", &["Paris Texas", "par", "paris-plage", "PAR"]),
+            e("aquila", "L'Aquila", &["Aquila", "l'aquila"]),
+            e("new", "New York", &["new", "New", "York", "new york city"]),
+            e("ei", "EI", &["Etat islamique", "ISIS", "the"]),
+            e("strasse", "Straße", &["Strasse", "ss"]),
+            e("tm", "Brand™", &["brandtm", "Ab\u{AD}Cd", "abcd"]),
+            e("x", "x", &["X-Ray", "1st", "10 Downing"]),
+            e("de", "de", &["De Mistura", "de la Paz", "la paz", "La Paz"]),
+        ];
+        Gazetteer::new(entities, case, "test").unwrap()
+    }
+
+    /// A deterministic pseudo-random text from pieces of names, words, punctuation and odd
+    /// characters, in random case.
+    fn random_text(seed: &mut u64, words: usize) -> String {
+        const PIECES: &[&str] = &[
+            "the", "The", "hague", "Hague", "al", "Al", "-", "qaïm", "Qaim", "iphone", "iPhone", "ebay", "eBay", "town",
+            "syrie", "Syrie", "syrien", "SYRIA", "'", "’", "ayn", "Ayn", "arab", "北京", "市", "京", "b", "ab", "・", "東京",
+            "paris", "Paris", "texas", "par", "PAR", "plage", "l", "L", "aquila", "new", "New", "york", "York", "city",
+            "ei", "EI", "etat", "islamique", "isis", "straße", "STRASSE", "ss", "brand", "™", "tm", "\u{AD}", "Cd", "cd",
+            "x", "X", "ray", "1st", "10", "downing", "de", "De", "mistura", "la", "La", "paz", "d", "qu", "région",
+            "Été", "é", "\u{301}", "\u{200D}", "  ", " ", " ", " ", " ", ", ", ". ", "\n", "'s ", "«", "»", "(", ")",
+        ];
+        let mut next = || {
+            *seed ^= *seed << 13;
+            *seed ^= *seed >> 7;
+            *seed ^= *seed << 17;
+            *seed
+        };
+        let mut out = String::new();
+        for _ in 0..words {
+            let piece = PIECES[(next() % PIECES.len() as u64) as usize];
+            if next() % 9 == 0 {
+                out.extend(piece.chars().map(|c| if next() % 2 == 0 { c.to_uppercase().next().unwrap_or(c) } else { c }));
+            } else {
+                out.push_str(piece);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn exact_tier_skips_only_what_a_full_scan_rejects() {
+        let seeds: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
+            .map(|dir| dir.filter_map(|f| std::fs::read_to_string(f.ok()?.path()).ok()).collect())
+            .unwrap_or_default();
+        for case in [CaseMode::Smart, CaseMode::Insensitive, CaseMode::Sensitive] {
+            let g = tricky_gazetteer(case);
+            let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+            let mut texts: Vec<String> = (0..3000).map(|i| random_text(&mut seed, 1 + i % 40)).collect();
+            texts.extend(seeds.iter().cloned());
+            let mut found = 0;
+            for text in &texts {
+                for options in [TagOptions::new(), TagOptions::new().with_lang(Some("fr")).unwrap()] {
+                    let fast = g.exact_tier_only(text, &options);
+                    assert_eq!(fast, g.exact_tier_reference(text, &options), "case={case:?} text={text:?}");
+                    found += fast.len();
+                }
+            }
+            assert!(found > 1000, "case={case:?}: only {found} mentions: the texts test little");
+        }
+    }
+
+    /// The packaged default gazetteer over the seeds, their sentences in other cases, and
+    /// random texts: the exact tier with its skipping equals a full scan.
+    #[test]
+    fn exact_tier_of_the_default_gazetteer_equals_a_full_scan() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/python/nomina/data/default.gazetteer.gz");
+        let Ok(g) = Gazetteer::load(std::path::Path::new(path)) else { return };
+        let mut texts: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
+            .map(|dir| dir.filter_map(|f| std::fs::read_to_string(f.ok()?.path()).ok()).collect())
+            .unwrap_or_default();
+        assert!(!texts.is_empty());
+        let lower: Vec<String> = texts.iter().map(|t| t.to_lowercase()).collect();
+        let upper: Vec<String> = texts.iter().map(|t| t.to_uppercase()).collect();
+        texts.extend(lower.into_iter().chain(upper));
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        texts.extend((0..200).map(|_| random_text(&mut seed, 60)));
+        for text in &texts {
+            let options = TagOptions::new();
+            assert_eq!(g.exact_tier_only(text, &options), g.exact_tier_reference(text, &options), "text={text:?}");
+        }
+    }
 
     #[test]
     fn transliterated_countries_are_sorted() {

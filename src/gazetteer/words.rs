@@ -22,7 +22,7 @@ fn is_word_char_slow(c: char) -> bool {
 }
 
 /// Scripts written without spaces between words, where a name can start or end anywhere.
-fn is_unspaced_script(c: char) -> bool {
+pub(crate) fn is_unspaced_script(c: char) -> bool {
     matches!(c as u32,
         0x0E00..=0x0EFF      // Thai, Lao
         | 0x1000..=0x109F    // Myanmar
@@ -105,6 +105,60 @@ pub struct Shape {
 
 impl Shape {
     pub fn of(s: &str) -> Shape {
+        if s.is_ascii() {
+            Shape::of_ascii(s.as_bytes())
+        } else {
+            Shape::of_any(s)
+        }
+    }
+
+    /// `of` in one pass over the bytes of an ASCII text (most spans of news in Latin script).
+    fn of_ascii(s: &[u8]) -> Shape {
+        let mut shape = Shape::default();
+        let (mut words, mut first_len, mut word_len, mut word_capitalised) = (0u32, 0usize, 0usize, false);
+        let (mut cased, mut lower) = (0usize, false);
+        let mut end_word = |shape: &mut Shape, word_len: usize, capitalised: bool| {
+            words += 1;
+            if words == 1 {
+                first_len = word_len;
+            }
+            if word_len >= 4 && capitalised {
+                shape.capitalised_words = shape.capitalised_words.saturating_add(1);
+            }
+        };
+        for &c in s {
+            if !c.is_ascii_alphanumeric() {
+                if word_len > 0 {
+                    end_word(&mut shape, word_len, word_capitalised);
+                }
+                word_len = 0;
+                continue;
+            }
+            if word_len == 0 {
+                word_capitalised = c.is_ascii_uppercase();
+            }
+            word_len += 1;
+            let (up, low) = (c.is_ascii_uppercase(), c.is_ascii_lowercase());
+            if up || low {
+                if cased == 0 {
+                    shape.first_upper = up;
+                }
+                cased += 1;
+                shape.any_upper |= up;
+                lower |= low;
+            }
+        }
+        if word_len > 0 {
+            end_word(&mut shape, word_len, word_capitalised);
+        }
+        shape.leading_particle = words >= 2 && first_len <= 3;
+        shape.several_words = words >= 2;
+        shape.cased = cased > 0;
+        shape.all_caps = cased >= 2 && !lower;
+        shape
+    }
+
+    fn of_any(s: &str) -> Shape {
         let mut shape = Shape::default();
         let mut cased = 0;
         let mut lower = false;
@@ -181,6 +235,23 @@ mod tests {
         assert!(ends_word(t, at("'s visit")));
         assert!(ends_word(t, t.len()));
         assert!(starts_word("北京市", 3) && ends_word("北京市", 6));
+    }
+
+    #[test]
+    fn ascii_shapes_agree_with_the_general_path() {
+        let pieces = ["a", "B", "ab", "Abcd", "ABCD", "abcd", "al", "Al", "de", "x1", "9", "Ei", "EI", " ", "-", "'", "  ", ".", "Q"];
+        let mut seed = 0x1234_5678_9abc_def1_u64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 6) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            seed = seed.wrapping_add(0x9e37_79b9);
+            assert_eq!(Shape::of_ascii(text.as_bytes()), Shape::of_any(&text), "{text:?}");
+        }
     }
 
     #[test]

@@ -615,7 +615,7 @@ impl PyGazetteer {
     /// folding. Returns (matches, fold_seconds, scan_seconds, fold_with_offsets_seconds).
     fn _raw_scan(&self, py: Python<'_>, texts: Vec<String>) -> PyResult<(usize, f64, f64, f64)> {
         Ok(py.allow_threads(|| -> crate::Result<(usize, f64, f64, f64)> {
-            self.0.prepare()?;
+            self.0.raw_scan("")?; // builds the automaton
             let t0 = std::time::Instant::now();
             let folded: Vec<String> = texts.iter().map(|t| crate::normalize::normalize(t)).collect();
             let t1 = std::time::Instant::now();

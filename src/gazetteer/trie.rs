@@ -1,0 +1,296 @@
+//! A byte trie over the tagger's patterns for anchored longest-match lookups: which pattern is
+//! the longest that starts exactly at a given position of the folded text.
+//!
+//! `tag` only tries the positions where a name may start (word starts, and under
+//! case="smart" not lower-case words that begin no name which may be written in lower case;
+//! see `tag::exact_tier`), so it needs anchored lookups rather than an Aho-Corasick scan of
+//! every byte. Built from the sorted patterns in one pass, it takes a fraction of the time and
+//! memory of a double-array Aho-Corasick automaton over the same 300k patterns.
+//!
+//! Layout: nodes in breadth-first order, so the children of a node are consecutive and the
+//! next node's `first_child` ends them. A node holds the byte leading to it, its first child
+//! and the pattern ending at it (`NONE` if none) in 12 bytes: looking a byte up among a node's
+//! children reads one run of memory, and the child found is already in it. Nodes with many
+//! children (near the root) have a bitmap of their children's bytes instead of a search. Where
+//! only one pattern goes on below a node, the node is that pattern's tail: the rest of it is
+//! compared with the text at once (most nodes of a plain trie are such chains; without them the
+//! trie is a quarter of the size and mostly stays in cache). The root's children are also in a
+//! 256-entry table.
+
+use super::words::is_word_char;
+
+const NONE: u32 = u32::MAX;
+
+#[derive(Clone, Copy)]
+struct Node {
+    first_child: u32,
+    /// The pattern that ends here, or for a tail the one pattern that goes on below.
+    value: u32,
+    label: u8,
+    tail: bool,
+    /// 1 + index of the node's bitmap in `bitmaps`, or 0.
+    wide: u16,
+}
+
+/// Nodes with more children than this get a bitmap.
+const NARROW: usize = 8;
+
+pub(crate) struct Trie {
+    /// The nodes, then a sentinel that ends the last node's children.
+    nodes: Vec<Node>,
+    /// The patterns' bytes, end to end, and where each ends (the tails are read from there).
+    bytes: Vec<u8>,
+    ends: Vec<u32>,
+    bitmaps: Vec<[u64; 4]>,
+    root: Box<[u32; 256]>,
+    /// Bloom filter of the marked prefixes (one hash): most prefixes asked about are not
+    /// marked, and this answers them without walking the trie.
+    marked_hashes: Vec<u64>,
+    /// Bloom filter (one hash) of the patterns' first words (up to their first character that
+    /// is not a word character): a word that is none begins no pattern that ends on a word end.
+    first_words: Vec<u64>,
+}
+
+const FILTER_BITS: u32 = 20;
+const FIRST_WORD_BITS: u32 = 23;
+
+/// FNV-1a of a word, for the Bloom filters.
+#[inline]
+fn word_hash(word: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in word {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+#[inline]
+fn filter_bit(prefix: &[u8]) -> usize {
+    (word_hash(prefix) >> (64 - FILTER_BITS)) as usize
+}
+
+#[inline]
+fn test_bit(bits: &[u64], bit: usize) -> bool {
+    bits[bit / 64] & (1 << (bit % 64)) != 0
+}
+
+impl Trie {
+    /// A trie of `patterns` (distinct, non-empty), the value of each its index.
+    pub fn new<'a>(patterns: impl ExactSizeIterator<Item = &'a str>) -> Trie {
+        let patterns: Vec<&[u8]> = patterns.map(str::as_bytes).collect();
+        let mut order: Vec<u32> = (0..patterns.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| patterns[a as usize].cmp(patterns[b as usize]));
+        let total: usize = patterns.iter().map(|p| p.len()).sum();
+        let node = |label: u8| Node { first_child: 0, value: NONE, label, tail: false, wide: 0 };
+        let mut nodes = Vec::with_capacity(total / 2 + 2);
+        nodes.push(node(0));
+        // Node n covers order[lo..hi], the patterns that share its prefix of length `depth`;
+        // nodes are processed in id order, which is breadth-first.
+        let mut ranges: Vec<(u32, u32, u32)> = Vec::with_capacity(total / 2 + 1);
+        ranges.push((0, order.len() as u32, 0));
+        let mut n = 0;
+        while n < ranges.len() {
+            let (mut lo, hi, depth) = ranges[n];
+            let d = depth as usize;
+            nodes[n].first_child = ranges.len() as u32;
+            if n > 0 && hi - lo == 1 && patterns[order[lo as usize] as usize].len() > d {
+                nodes[n].value = order[lo as usize];
+                nodes[n].tail = true;
+                n += 1;
+                continue;
+            }
+            if lo < hi && patterns[order[lo as usize] as usize].len() == d {
+                nodes[n].value = order[lo as usize];
+                lo += 1;
+            }
+            while lo < hi {
+                let byte = patterns[order[lo as usize] as usize][d];
+                let mut end = lo + 1;
+                while end < hi && patterns[order[end as usize] as usize][d] == byte {
+                    end += 1;
+                }
+                ranges.push((lo, end, depth + 1));
+                nodes.push(node(byte));
+                lo = end;
+            }
+            n += 1;
+        }
+        nodes.push(node(0));
+        nodes.last_mut().expect("sentinel").first_child = ranges.len() as u32;
+        let mut bitmaps = Vec::new();
+        for n in 0..nodes.len() - 1 {
+            let (a, b) = (nodes[n].first_child as usize, nodes[n + 1].first_child as usize);
+            if b - a > NARROW && bitmaps.len() < usize::from(u16::MAX) {
+                let mut bits = [0u64; 4];
+                for child in &nodes[a..b] {
+                    bits[usize::from(child.label / 64)] |= 1 << (child.label % 64);
+                }
+                bitmaps.push(bits);
+                nodes[n].wide = bitmaps.len() as u16;
+            }
+        }
+        let mut root = Box::new([NONE; 256]);
+        for child in nodes[0].first_child..nodes[1].first_child {
+            root[usize::from(nodes[child as usize].label)] = child;
+        }
+        let mut bytes = Vec::with_capacity(total);
+        let mut ends = Vec::with_capacity(patterns.len());
+        for p in &patterns {
+            bytes.extend_from_slice(p);
+            ends.push(bytes.len() as u32);
+        }
+        let mut first_words = vec![0u64; 1 << (FIRST_WORD_BITS - 6)];
+        for p in &patterns {
+            let text = std::str::from_utf8(p).unwrap_or("");
+            let first = text.find(|c: char| !is_word_char(c)).unwrap_or(text.len());
+            if first > 0 {
+                let bit = (word_hash(&p[..first]) >> (64 - FIRST_WORD_BITS)) as usize;
+                first_words[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        Trie { nodes, bytes, ends, bitmaps, root, marked_hashes: vec![0; 1 << (FILTER_BITS - 6)], first_words }
+    }
+
+    /// Mark `prefix` (a prefix of some pattern, in the use made of it).
+    pub fn mark(&mut self, prefix: &str) {
+        let bit = filter_bit(prefix.as_bytes());
+        self.marked_hashes[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// Whether `prefix` may have been marked: never false if it was, seldom true if not (a
+    /// Bloom filter with one hash).
+    #[cfg(test)]
+    pub fn maybe_marked(&self, prefix: &[u8]) -> bool {
+        test_bit(&self.marked_hashes, filter_bit(prefix))
+    }
+
+    /// Whether `word` (a whole word: word characters only) may be the first word of a pattern:
+    /// `(first word of some pattern, marked)`, each never false if true, seldom true if not.
+    #[inline]
+    pub fn maybe_first_word(&self, word: &[u8]) -> (bool, bool) {
+        let h = word_hash(word);
+        let first = test_bit(&self.first_words, (h >> (64 - FIRST_WORD_BITS)) as usize);
+        (first, first && test_bit(&self.marked_hashes, (h >> (64 - FILTER_BITS)) as usize))
+    }
+
+    fn pattern(&self, value: u32) -> &[u8] {
+        let v = value as usize;
+        let start = if v == 0 { 0 } else { self.ends[v - 1] as usize };
+        &self.bytes[start..self.ends[v] as usize]
+    }
+
+    #[inline]
+    fn child(&self, node: u32, byte: u8) -> Option<u32> {
+        let n = node as usize;
+        let (a, b) = (self.nodes[n].first_child as usize, self.nodes.get(n + 1)?.first_child as usize);
+        let wide = self.nodes[n].wide;
+        if wide != 0 {
+            let bits = &self.bitmaps[usize::from(wide - 1)];
+            let (w, bit) = (usize::from(byte / 64), byte % 64);
+            if bits[w] >> bit & 1 == 0 {
+                return None;
+            }
+            let below: u32 =
+                bits[..w].iter().map(|x| x.count_ones()).sum::<u32>() + (bits[w] & ((1u64 << bit) - 1)).count_ones();
+            return Some(a as u32 + below);
+        }
+        let i = self.nodes.get(a..b)?.iter().position(|c| c.label == byte)?;
+        Some((a + i) as u32)
+    }
+
+    /// The longest pattern that `hay[at..]` starts with: (end in `hay`, value).
+    #[inline]
+    pub fn longest_at(&self, hay: &[u8], at: usize) -> Option<(usize, u32)> {
+        let mut node = *self.root.get(*hay.get(at)? as usize)?;
+        if node == NONE {
+            return None;
+        }
+        let mut best = None;
+        let mut i = at + 1;
+        loop {
+            let Node { value, tail, .. } = self.nodes[node as usize];
+            if tail {
+                let rest = &self.pattern(value)[i - at..];
+                if hay.get(i..i + rest.len()) == Some(rest) {
+                    best = Some((i + rest.len(), value));
+                }
+                break;
+            }
+            if value != NONE {
+                best = Some((i, value));
+            }
+            let Some(&byte) = hay.get(i) else { break };
+            match self.child(node, byte) {
+                Some(next) => node = next,
+                None => break,
+            }
+            i += 1;
+        }
+        best
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Trie;
+
+    #[test]
+    fn longest_anchored_matches() {
+        let patterns = ["paris", "par", "paris texas", "p", "lyon", "été", "北京"];
+        let trie = Trie::new(patterns.iter().copied());
+        fn at<'a>(trie: &Trie, patterns: &[&'a str], hay: &'a str, i: usize) -> Option<(&'a str, &'a str)> {
+            trie.longest_at(hay.as_bytes(), i).map(|(e, v)| (&hay[i..e], patterns[v as usize]))
+        }
+        let at = |hay: &'static str, i: usize| at(&trie, &patterns, hay, i);
+        assert_eq!(at("paris texas", 0), Some(("paris texas", "paris texas")));
+        assert_eq!(at("paris tex", 0), Some(("paris", "paris")));
+        assert_eq!(at("pari", 0), Some(("par", "par")));
+        assert_eq!(at("px", 0), Some(("p", "p")));
+        assert_eq!(at("a lyon", 2), Some(("lyon", "lyon")));
+        assert_eq!(at("a lyo", 2), None);
+        assert_eq!(at("l'été", 2), Some(("été", "été")));
+        assert_eq!(at("北京市", 0), Some(("北京", "北京")));
+        assert_eq!(at("x", 1), None);
+        assert!(Trie::new(std::iter::empty()).longest_at(b"abc", 0).is_none());
+        let mut trie = trie;
+        trie.mark("paris");
+        trie.mark("pa");
+        assert!(["paris", "pa"].iter().all(|p| trie.maybe_marked(p.as_bytes())));
+        assert_eq!(trie.maybe_first_word(b"paris"), (true, true));
+        assert!(trie.maybe_first_word(b"lyon").0 && trie.maybe_first_word("北京".as_bytes()).0);
+        let one = Trie::new(["lyon"].into_iter());
+        assert_eq!(one.longest_at(b"lyons", 0), Some((4, 0)));
+        assert_eq!(one.longest_at(b"lyo", 0), None);
+    }
+
+    #[test]
+    fn agrees_with_a_search_of_every_pattern() {
+        let mut seed = 0x5deece66d_u64;
+        let mut next = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let alphabet: Vec<char> = "abcdefghijklmnopqrst é北".chars().collect();
+        let mut word =
+            |len: u64| -> String { (0..1 + len).map(|_| alphabet[next(alphabet.len() as u64) as usize]).collect() };
+        let mut patterns: Vec<String> = (0..3000).map(|i| word(i % 5)).collect();
+        patterns.sort();
+        patterns.dedup();
+        let trie = Trie::new(patterns.iter().map(String::as_str));
+        assert!(!trie.bitmaps.is_empty());
+        for _ in 0..3000 {
+            let hay = word(8);
+            for at in (0..hay.len()).filter(|&i| hay.is_char_boundary(i)) {
+                let expected = patterns
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| hay[at..].starts_with(p.as_str()))
+                    .max_by_key(|(_, p)| p.len())
+                    .map(|(v, p)| (at + p.len(), v as u32));
+                assert_eq!(trie.longest_at(hay.as_bytes(), at), expected, "{hay:?} at {at}");
+            }
+        }
+    }
+}
