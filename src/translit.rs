@@ -255,11 +255,23 @@ fn push_ascii(c: char, out: &mut Vec<u8>) {
     }
 }
 
+/// [`push_ascii`], except that `j` after a soft-sign apostrophe is `y`: Soviet-style
+/// romanisation writes ья, ьо as 'ja, 'jo (Mid'jat for Мидьят, Midyat).
+fn push_ascii_after(previous: char, c: char, out: &mut Vec<u8>) {
+    if c == 'j' && previous == '\'' && out.last().is_some_and(|b| b.is_ascii_alphabetic()) {
+        out.push(b'y');
+    } else {
+        push_ascii(c, out);
+    }
+}
+
 /// Appends the romanisation of a normalized name to `out`.
 pub fn romanize_into(normalized: &str, out: &mut Vec<u8>) {
     if normalized.is_ascii() {
+        let mut previous = ' ';
         for c in normalized.chars() {
-            push_ascii(c, out);
+            push_ascii_after(previous, c, out);
+            previous = c;
         }
         return;
     }
@@ -269,7 +281,7 @@ pub fn romanize_into(normalized: &str, out: &mut Vec<u8>) {
         let c = chars[i];
         i += 1;
         if c.is_ascii() {
-            push_ascii(c, out);
+            push_ascii_after(if i >= 2 { chars[i - 2] } else { ' ' }, c, out);
             continue;
         }
         if is_arabic_letter(c) {
@@ -357,5 +369,8 @@ mod tests {
         assert_eq!(romanize("Ḫān Šayḫūn"), "khan shaykhun");
         assert_eq!(romanize("北京"), "bei jing ");
         assert_eq!(romanize("Tell Abyad (Syria)"), "tell abyad  syria ");
+        assert_eq!(romanize("Mid'jat"), "midyat");
+        assert_eq!(romanize("Ras-ehl'-Ayn"), "ras-ehl-ayn");
+        assert_eq!(romanize("L'Arba"), "l arba");
     }
 }

@@ -126,6 +126,8 @@ pub enum Context {
     AfterVowelNotBeforeVowel,
     /// At the end of a word of five letters or more.
     LongWordEnd,
+    /// At the start of a word, before a vowel.
+    WordStartBeforeVowel,
 }
 
 /// A spelling rule on the letters of one word.
@@ -144,6 +146,7 @@ const fn letters(from: &'static str, to: &'static str, when: Context, example: [
 
 use Context::{
     AfterVowelNotBeforeVowel, Anywhere, BeforeFrontVowel, BeforeVowel, BetweenConsonants, LongWordEnd, WordEndAfterVowel,
+    WordStartBeforeVowel,
 };
 
 /// Letter rules. At each position the longest matching `from` whose context holds wins;
@@ -161,6 +164,13 @@ pub const LETTER_RULES: &[LetterRule] = &[
     letters("dj", "j", Anywhere, ["Djebel", "Jebel"]),
     letters("kh", "x", Anywhere, ["Khan Shaykhun", "خان شيخون"]),
     letters("gh", "g", Anywhere, ["Baghdad", "Bagdad"]),
+    // French colonial rh for ghayn at the start of a word (Rharb, Rhennouch); inside a word rh
+    // is more often r + h (Zerhoun, Darrehshahr).
+    letters("rh", "g", WordStartBeforeVowel, ["Rharb", "Gharb"]),
+    // Modern Greek writes d and b as ντ and μπ (Ντούμα, Μπάσρα): nt, mp in Greek-derived
+    // spellings; no Arabic, Persian or Turkish word starts with these clusters.
+    letters("nt", "d", WordStartBeforeVowel, ["Ntouma", "Douma"]),
+    letters("mp", "b", WordStartBeforeVowel, ["Mpasra", "Basra"]),
     letters("q", "k", Anywhere, ["Qamishli", "Kamishli"]),
     letters("c", "s", BeforeFrontVowel, ["Cirta", "Sirta"]),
     letters("c", "k", Anywhere, ["Casablanca", "Kasablanka"]),
@@ -205,6 +215,7 @@ fn context_holds(when: Context, word: &[u8], start: usize, end: usize) -> bool {
             start > 0 && is_vowel(word[start - 1]) && !next.is_some_and(|n| is_vowel(n) || n == word[start])
         }
         LongWordEnd => end == word.len() && word.len() >= 5,
+        WordStartBeforeVowel => start == 0 && next.is_some_and(is_vowel),
     }
 }
 
