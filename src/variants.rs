@@ -388,6 +388,15 @@ impl NameForms {
             }
         }
         word_starts.retain(|&s| s < form.len());
+        // A final s after a vowel may be a nominative ending that other languages add to the
+        // name (Lithuanian Kilisas, Setifas; Greek and Latin Sitifis, Saltos): `S`, cheap to
+        // drop in `crate::similarity`, `s` in keys.
+        for (i, &start) in word_starts.iter().enumerate() {
+            let end = word_starts.get(i + 1).copied().unwrap_or(form.len());
+            if end - start >= 4 && form[end - 1] == b's' && is_vowel(form[end - 2]) {
+                form[end - 1] = b'S';
+            }
+        }
         let key = skeleton(&form);
         NameForms { form, key, word_starts }
     }
@@ -398,9 +407,9 @@ fn skeleton(form: &[u8]) -> String {
     let mut key = String::with_capacity(form.len());
     for (i, &b) in form.iter().enumerate() {
         if i == 0 {
-            key.push(if is_vowel(b) { 'a' } else { b as char });
+            key.push(if is_vowel(b) { 'a' } else { b.to_ascii_lowercase() as char });
         } else if !is_vowel(b) && !matches!(b, b'w' | b'y' | b'T') {
-            key.push(b as char);
+            key.push(b.to_ascii_lowercase() as char);
         }
     }
     key
