@@ -41,6 +41,13 @@ const TURKISH_MARKERS: &[char] = &['ı', 'ğ', 'ş', 'İ', 'Ğ', 'Ş', 'ə', 'Ə
 /// `c` of Turkish names as `j`.
 pub fn premap_latin(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 4);
+    premap_latin_into(s, &mut out);
+    out
+}
+
+/// [`premap_latin`] into a reused buffer (cleared first).
+pub fn premap_latin_into(s: &str, out: &mut String) {
+    out.clear();
     let turkish = s.contains(TURKISH_MARKERS);
     for c in s.nfc() {
         if turkish && (c == 'c' || c == 'C') {
@@ -56,7 +63,6 @@ pub fn premap_latin(s: &str) -> String {
             None => out.push(c),
         }
     }
-    out
 }
 
 /// Arabic-script letters after `normalize` (hamza carriers and madda are already folded to
@@ -267,6 +273,11 @@ fn push_ascii_after(previous: char, c: char, out: &mut Vec<u8>) {
 
 /// Appends the romanisation of a normalized name to `out`.
 pub fn romanize_into(normalized: &str, out: &mut Vec<u8>) {
+    romanize_with(normalized, out, &mut Vec::new());
+}
+
+/// [`romanize_into`] with a reused buffer for the characters of a non-ASCII name.
+pub fn romanize_with(normalized: &str, out: &mut Vec<u8>, chars: &mut Vec<char>) {
     if normalized.is_ascii() {
         let mut previous = ' ';
         for c in normalized.chars() {
@@ -275,7 +286,9 @@ pub fn romanize_into(normalized: &str, out: &mut Vec<u8>) {
         }
         return;
     }
-    let chars: Vec<char> = normalized.chars().collect();
+    chars.clear();
+    chars.extend(normalized.chars());
+    let chars = &chars[..];
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
