@@ -26,6 +26,8 @@ pub const LATIN_LETTERS: &[(char, &str, &str)] = &[
     ('ḏ', "dh", "Ḏamār = Dhamar"),
     ('ġ', "gh", "Baġdād = Baghdad"),
     ('ı', "i", "Şanlıurfa = Sanliurfa"),
+    // Azerbaijani schwa; without it the letter was a word break (Bələk fell apart into b l k).
+    ('ə', "e", "Bələk = Belek"),
 ];
 
 fn latin_spelling(c: char) -> Option<&'static str> {
@@ -325,6 +327,17 @@ pub fn romanize_with(normalized: &str, out: &mut Vec<u8>, chars: &mut Vec<char>)
             }
             if let Some(latin) = lookup(ARABIC_LETTERS, c) {
                 if latin != "'" {
+                    // Arabic script writes a doubled consonant once (with shadda), so two letters
+                    // romanised alike are two consonants with a vowel between (تطوان Tetouan,
+                    // سيدي صالح): the unwritten vowel keeps them apart.
+                    let first = latin.as_bytes()[0];
+                    if i >= 2
+                        && is_arabic_letter(chars[i - 2])
+                        && out.last() == Some(&first)
+                        && !matches!(first, b'a' | b'i' | b'u' | b'w' | b'y')
+                    {
+                        out.push(b'a');
+                    }
                     out.extend_from_slice(latin.as_bytes());
                 }
             }
@@ -383,6 +396,7 @@ mod tests {
         assert_eq!(romanize("北京"), "bei jing ");
         assert_eq!(romanize("Tell Abyad (Syria)"), "tell abyad  syria ");
         assert_eq!(romanize("Mid'jat"), "midyat");
+        assert_eq!(romanize("تطوان"), "tatwan");
         assert_eq!(romanize("Ras-ehl'-Ayn"), "ras-ehl-ayn");
         assert_eq!(romanize("L'Arba"), "l arba");
     }

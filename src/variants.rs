@@ -87,16 +87,17 @@ pub const TOKEN_RULES: &[TokenRule] = &[
             "city", "town", "ville", "stadt", "cite", "ciudad", "citta", "qalasy", "kalasy", "qalasi", "gorod",
             "madinat", "madinet", "wilaya", "wilayat", "vilayet", "province", "provincia", "prowincja",
             "provinz", "daira", "baladiyat", "baladiyyat", "municipality", "commune", "markaz",
-            "muhafazat", "nahiyat", "qasabeh", "fort", "district", "ilcesi", "merkez", "shahrestan",
+            "muhafazat", "nahiyat", "qada", "qadaa", "qasabeh", "fort", "district", "ilcesi", "merkez", "shahrestan",
             "bakhsh", "dehestan", "rajons", "rajonas", "raion", "rayon", "okrug",
         ],
         "",
         ["Zayed City", "Madinat Zayed"],
     ),
-    // The same words in Arabic script, as romanised: مدينة ولاية بلدية مركز محافظة ناحية دائرة.
+    // The same words in Arabic script, as romanised: مدينة ولاية بلدية مركز محافظة ناحية دائرة,
+    // قضاء (Iraqi district) and ضلع (district in Persian and Urdu: ضلع مدیات).
     token(
         Generic,
-        &["mdynat", "wlayat", "bldyat", "mrkz", "mhafzat", "nahyat", "dayrat"],
+        &["mdynat", "wlayat", "bldyat", "mrkz", "mhafzat", "nahyat", "dayrat", "qda", "dl"],
         "",
         ["ولاية وهران", "Wahran"],
     ),
