@@ -39,8 +39,19 @@ fn latin_spelling(c: char) -> Option<&'static str> {
 /// its `c` is the j sound (Pazarcık = Pazardzhik = Пазарджик, Erciş = Erdzhish).
 const TURKISH_MARKERS: &[char] = &['ı', 'ğ', 'ş', 'İ', 'Ğ', 'Ş', 'ə', 'Ə'];
 
+/// Letters of BGN/PCGN romanisations of Arabic and Persian (long vowels with a macron, and
+/// the cedilla letters that stand for the dotted emphatics: ḩ ح, ţ ط, ḑ ض, z̧ ظ).
+const BGN_MARKERS: &[char] = &[
+    'ā', 'ē', 'ī', 'ō', 'ū', 'Ā', 'Ē', 'Ī', 'Ō', 'Ū', '\u{304}', 'ḩ', 'Ḩ', 'ţ', 'Ţ', 'ḑ', 'Ḑ', 'ẕ', 'Ẕ', '\u{327}',
+];
+
+/// Letters only Turkish and Azerbaijani spelling uses besides ş.
+const TURKISH_ONLY: &[char] = &['ı', 'ğ', 'İ', 'Ğ', 'ə', 'Ə'];
+
 /// `s` with the letters of [`LATIN_LETTERS`] spelled out (composed forms included), and the
-/// `c` of Turkish names as `j`.
+/// `c` of Turkish names as `j`. In BGN/PCGN romanisations of Arabic and Persian (macrons,
+/// [`BGN_MARKERS`]) and no other Turkish letter, `ş` is ص, an s (Al Khuşūş = El-Khusus,
+/// Madīnat an Naşr = Nasr City), not the sh of Turkish.
 pub fn premap_latin(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 4);
     premap_latin_into(s, &mut out);
@@ -50,8 +61,13 @@ pub fn premap_latin(s: &str) -> String {
 /// [`premap_latin`] into a reused buffer (cleared first).
 pub fn premap_latin_into(s: &str, out: &mut String) {
     out.clear();
-    let turkish = s.contains(TURKISH_MARKERS);
+    let bgn_sad = s.contains(BGN_MARKERS) && !s.contains(TURKISH_ONLY);
+    let turkish = !bgn_sad && s.contains(TURKISH_MARKERS);
     for c in s.nfc() {
+        if bgn_sad && (c == 'ş' || c == 'Ş') {
+            out.push('s');
+            continue;
+        }
         if turkish && (c == 'c' || c == 'C') {
             out.push('j');
             continue;
@@ -397,6 +413,9 @@ mod tests {
         assert_eq!(romanize("Tell Abyad (Syria)"), "tell abyad  syria ");
         assert_eq!(romanize("Mid'jat"), "midyat");
         assert_eq!(romanize("تطوان"), "tatwan");
+        assert_eq!(romanize("Al Khuşūş"), "al khusus");
+        assert_eq!(romanize("Şanlıurfa"), "shanliurfa");
+        assert_eq!(romanize("Şarkışla"), "sharkishla");
         assert_eq!(romanize("Ras-ehl'-Ayn"), "ras-ehl-ayn");
         assert_eq!(romanize("L'Arba"), "l arba");
     }
