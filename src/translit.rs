@@ -26,6 +26,8 @@ pub const LATIN_LETTERS: &[(char, &str, &str)] = &[
     ('ḏ', "dh", "Ḏamār = Dhamar"),
     ('ġ', "gh", "Baġdād = Baghdad"),
     ('ı', "i", "Şanlıurfa = Sanliurfa"),
+    // Azerbaijani schwa; without it the letter was a word break (Bələk fell apart into b l k).
+    ('ə', "e", "Bələk = Belek"),
 ];
 
 fn latin_spelling(c: char) -> Option<&'static str> {
@@ -37,12 +39,35 @@ fn latin_spelling(c: char) -> Option<&'static str> {
 /// its `c` is the j sound (Pazarcık = Pazardzhik = Пазарджик, Erciş = Erdzhish).
 const TURKISH_MARKERS: &[char] = &['ı', 'ğ', 'ş', 'İ', 'Ğ', 'Ş', 'ə', 'Ə'];
 
+/// Letters of BGN/PCGN romanisations of Arabic and Persian (long vowels with a macron, and
+/// the cedilla letters that stand for the dotted emphatics: ḩ ح, ţ ط, ḑ ض, z̧ ظ).
+const BGN_MARKERS: &[char] = &[
+    'ā', 'ē', 'ī', 'ō', 'ū', 'Ā', 'Ē', 'Ī', 'Ō', 'Ū', '\u{304}', 'ḩ', 'Ḩ', 'ţ', 'Ţ', 'ḑ', 'Ḑ', 'ẕ', 'Ẕ', '\u{327}',
+];
+
+/// Letters only Turkish and Azerbaijani spelling uses besides ş.
+const TURKISH_ONLY: &[char] = &['ı', 'ğ', 'İ', 'Ğ', 'ə', 'Ə'];
+
 /// `s` with the letters of [`LATIN_LETTERS`] spelled out (composed forms included), and the
-/// `c` of Turkish names as `j`.
+/// `c` of Turkish names as `j`. In BGN/PCGN romanisations of Arabic and Persian (macrons,
+/// [`BGN_MARKERS`]) and no other Turkish letter, `ş` is ص, an s (Al Khuşūş = El-Khusus,
+/// Madīnat an Naşr = Nasr City), not the sh of Turkish.
 pub fn premap_latin(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 4);
-    let turkish = s.contains(TURKISH_MARKERS);
+    premap_latin_into(s, &mut out);
+    out
+}
+
+/// [`premap_latin`] into a reused buffer (cleared first).
+pub fn premap_latin_into(s: &str, out: &mut String) {
+    out.clear();
+    let bgn_sad = s.contains(BGN_MARKERS) && !s.contains(TURKISH_ONLY);
+    let turkish = !bgn_sad && s.contains(TURKISH_MARKERS);
     for c in s.nfc() {
+        if bgn_sad && (c == 'ş' || c == 'Ş') {
+            out.push('s');
+            continue;
+        }
         if turkish && (c == 'c' || c == 'C') {
             out.push('j');
             continue;
@@ -56,7 +81,6 @@ pub fn premap_latin(s: &str) -> String {
             None => out.push(c),
         }
     }
-    out
 }
 
 /// Arabic-script letters after `normalize` (hamza carriers and madda are already folded to
@@ -255,21 +279,40 @@ fn push_ascii(c: char, out: &mut Vec<u8>) {
     }
 }
 
+/// [`push_ascii`], except that `j` after a soft-sign apostrophe is `y`: Soviet-style
+/// romanisation writes ья, ьо as 'ja, 'jo (Mid'jat for Мидьят, Midyat).
+fn push_ascii_after(previous: char, c: char, out: &mut Vec<u8>) {
+    if c == 'j' && previous == '\'' && out.last().is_some_and(|b| b.is_ascii_alphabetic()) {
+        out.push(b'y');
+    } else {
+        push_ascii(c, out);
+    }
+}
+
 /// Appends the romanisation of a normalized name to `out`.
 pub fn romanize_into(normalized: &str, out: &mut Vec<u8>) {
+    romanize_with(normalized, out, &mut Vec::new());
+}
+
+/// [`romanize_into`] with a reused buffer for the characters of a non-ASCII name.
+pub fn romanize_with(normalized: &str, out: &mut Vec<u8>, chars: &mut Vec<char>) {
     if normalized.is_ascii() {
+        let mut previous = ' ';
         for c in normalized.chars() {
-            push_ascii(c, out);
+            push_ascii_after(previous, c, out);
+            previous = c;
         }
         return;
     }
-    let chars: Vec<char> = normalized.chars().collect();
+    chars.clear();
+    chars.extend(normalized.chars());
+    let chars = &chars[..];
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
         i += 1;
         if c.is_ascii() {
-            push_ascii(c, out);
+            push_ascii_after(if i >= 2 { chars[i - 2] } else { ' ' }, c, out);
             continue;
         }
         if is_arabic_letter(c) {
@@ -300,6 +343,17 @@ pub fn romanize_into(normalized: &str, out: &mut Vec<u8>) {
             }
             if let Some(latin) = lookup(ARABIC_LETTERS, c) {
                 if latin != "'" {
+                    // Arabic script writes a doubled consonant once (with shadda), so two letters
+                    // romanised alike are two consonants with a vowel between (تطوان Tetouan,
+                    // سيدي صالح): the unwritten vowel keeps them apart.
+                    let first = latin.as_bytes()[0];
+                    if i >= 2
+                        && is_arabic_letter(chars[i - 2])
+                        && out.last() == Some(&first)
+                        && !matches!(first, b'a' | b'i' | b'u' | b'w' | b'y')
+                    {
+                        out.push(b'a');
+                    }
                     out.extend_from_slice(latin.as_bytes());
                 }
             }
@@ -357,5 +411,12 @@ mod tests {
         assert_eq!(romanize("Ḫān Šayḫūn"), "khan shaykhun");
         assert_eq!(romanize("北京"), "bei jing ");
         assert_eq!(romanize("Tell Abyad (Syria)"), "tell abyad  syria ");
+        assert_eq!(romanize("Mid'jat"), "midyat");
+        assert_eq!(romanize("تطوان"), "tatwan");
+        assert_eq!(romanize("Al Khuşūş"), "al khusus");
+        assert_eq!(romanize("Şanlıurfa"), "shanliurfa");
+        assert_eq!(romanize("Şarkışla"), "sharkishla");
+        assert_eq!(romanize("Ras-ehl'-Ayn"), "ras-ehl-ayn");
+        assert_eq!(romanize("L'Arba"), "l arba");
     }
 }

@@ -19,7 +19,14 @@
 //! `البوكمال` all have the key `bkml`; `Daech`, `Daesh`, `Daesch` and `داعش` have `dc`.
 //! In keys, `c` stands for the sh sound, `x` for kh.
 
+use std::cell::RefCell;
+use std::sync::OnceLock;
+
+use crate::normalize::normalize_into;
+#[cfg(test)]
 use crate::normalize::normalize;
+use crate::translit::{premap_latin_into, romanize_with};
+#[cfg(test)]
 use crate::translit::{premap_latin, romanize_into};
 
 /// Where a [`TokenRule`] applies.
@@ -80,16 +87,17 @@ pub const TOKEN_RULES: &[TokenRule] = &[
             "city", "town", "ville", "stadt", "cite", "ciudad", "citta", "qalasy", "kalasy", "qalasi", "gorod",
             "madinat", "madinet", "wilaya", "wilayat", "vilayet", "province", "provincia", "prowincja",
             "provinz", "daira", "baladiyat", "baladiyyat", "municipality", "commune", "markaz",
-            "muhafazat", "nahiyat", "qasabeh", "fort", "district", "ilcesi", "merkez", "shahrestan",
+            "muhafazat", "nahiyat", "qada", "qadaa", "qasabeh", "fort", "district", "ilcesi", "merkez", "shahrestan",
             "bakhsh", "dehestan", "rajons", "rajonas", "raion", "rayon", "okrug",
         ],
         "",
         ["Zayed City", "Madinat Zayed"],
     ),
-    // The same words in Arabic script, as romanised: مدينة ولاية بلدية مركز محافظة ناحية دائرة.
+    // The same words in Arabic script, as romanised: مدينة ولاية بلدية مركز محافظة ناحية دائرة,
+    // قضاء (Iraqi district) and ضلع (district in Persian and Urdu: ضلع مدیات).
     token(
         Generic,
-        &["mdynat", "wlayat", "bldyat", "mrkz", "mhafzat", "nahyat", "dayrat"],
+        &["mdynat", "wlayat", "bldyat", "mrkz", "mhafzat", "nahyat", "dayrat", "qda", "dl"],
         "",
         ["ولاية وهران", "Wahran"],
     ),
@@ -126,6 +134,8 @@ pub enum Context {
     AfterVowelNotBeforeVowel,
     /// At the end of a word of five letters or more.
     LongWordEnd,
+    /// At the start of a word, before a vowel.
+    WordStartBeforeVowel,
 }
 
 /// A spelling rule on the letters of one word.
@@ -144,6 +154,7 @@ const fn letters(from: &'static str, to: &'static str, when: Context, example: [
 
 use Context::{
     AfterVowelNotBeforeVowel, Anywhere, BeforeFrontVowel, BeforeVowel, BetweenConsonants, LongWordEnd, WordEndAfterVowel,
+    WordStartBeforeVowel,
 };
 
 /// Letter rules. At each position the longest matching `from` whose context holds wins;
@@ -161,6 +172,13 @@ pub const LETTER_RULES: &[LetterRule] = &[
     letters("dj", "j", Anywhere, ["Djebel", "Jebel"]),
     letters("kh", "x", Anywhere, ["Khan Shaykhun", "خان شيخون"]),
     letters("gh", "g", Anywhere, ["Baghdad", "Bagdad"]),
+    // French colonial rh for ghayn at the start of a word (Rharb, Rhennouch); inside a word rh
+    // is more often r + h (Zerhoun, Darrehshahr).
+    letters("rh", "g", WordStartBeforeVowel, ["Rharb", "Gharb"]),
+    // Modern Greek writes d and b as ντ and μπ (Ντούμα, Μπάσρα): nt, mp in Greek-derived
+    // spellings; no Arabic, Persian or Turkish word starts with these clusters.
+    letters("nt", "d", WordStartBeforeVowel, ["Ntouma", "Douma"]),
+    letters("mp", "b", WordStartBeforeVowel, ["Mpasra", "Basra"]),
     letters("q", "k", Anywhere, ["Qamishli", "Kamishli"]),
     letters("c", "s", BeforeFrontVowel, ["Cirta", "Sirta"]),
     letters("c", "k", Anywhere, ["Casablanca", "Kasablanka"]),
@@ -205,12 +223,12 @@ fn context_holds(when: Context, word: &[u8], start: usize, end: usize) -> bool {
             start > 0 && is_vowel(word[start - 1]) && !next.is_some_and(|n| is_vowel(n) || n == word[start])
         }
         LongWordEnd => end == word.len() && word.len() >= 5,
+        WordStartBeforeVowel => start == 0 && next.is_some_and(is_vowel),
     }
 }
 
 /// Rows of `LETTER_RULES` by first letter, longest `from` first (ties keep table order).
 fn rules_by_first_byte() -> &'static [Vec<&'static LetterRule>; 128] {
-    use std::sync::OnceLock;
     static INDEX: OnceLock<[Vec<&'static LetterRule>; 128]> = OnceLock::new();
     INDEX.get_or_init(|| {
         let mut index: [Vec<&'static LetterRule>; 128] = std::array::from_fn(|_| Vec::new());
@@ -235,7 +253,9 @@ fn apply_letter_rules(word: &[u8], out: &mut Vec<u8>) {
             for rule in &index[b as usize] {
                 let from = rule.from.as_bytes();
                 let end = i + from.len();
-                if word.get(i..end) == Some(from) && context_holds(rule.when, word, i, end) {
+                if word.get(i..end).is_some_and(|w| w.iter().zip(from).all(|(x, y)| x == y))
+                    && context_holds(rule.when, word, i, end)
+                {
                     out.extend_from_slice(rule.to.as_bytes());
                     i = end;
                     continue 'outer;
@@ -254,6 +274,24 @@ fn token_matches(spellings: &[&str], word: &[u8]) -> bool {
 
 /// The spelling after the word rules: `Some(replacement)` when a Word or Prefix rule applies.
 fn apply_word_rules(word: &[u8], out: &mut Vec<u8>) {
+    // Most words start with a letter no Word, Prefix or Assimilated spelling starts with.
+    static FIRST_BYTES: OnceLock<[bool; 256]> = OnceLock::new();
+    let first_bytes = FIRST_BYTES.get_or_init(|| {
+        let mut first = [false; 256];
+        for rule in TOKEN_RULES.iter().filter(|rule| matches!(rule.kind, Word | Prefix | Assimilated)) {
+            for spelling in rule.spellings {
+                if let Some(&b) = spelling.as_bytes().first() {
+                    first[b.to_ascii_lowercase() as usize] = true;
+                    first[b.to_ascii_uppercase() as usize] = true;
+                }
+            }
+        }
+        first
+    });
+    if !word.first().is_some_and(|&b| first_bytes[b as usize]) {
+        out.extend_from_slice(word);
+        return;
+    }
     for rule in TOKEN_RULES {
         match rule.kind {
             Article => {}
@@ -291,12 +329,53 @@ fn apply_word_rules(word: &[u8], out: &mut Vec<u8>) {
     out.extend_from_slice(word);
 }
 
+/// FNV-1a: a fast hash for the short words of names (SipHash costs more than the lookup).
+#[derive(Default, Clone, Copy)]
+struct BuildFnv;
+
+struct Fnv(u64);
+
+impl std::hash::BuildHasher for BuildFnv {
+    type Hasher = Fnv;
+    fn build_hasher(&self) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+}
+
 /// Whether a word is an article or a generic word (a hash lookup: every word of every name
 /// asks).
 fn is_droppable(word: &[u8]) -> bool {
     use std::collections::HashSet;
-    use std::sync::OnceLock;
-    static DROPPABLE: OnceLock<HashSet<&'static [u8]>> = OnceLock::new();
+    static DROPPABLE: OnceLock<HashSet<&'static [u8], BuildFnv>> = OnceLock::new();
+    // Bit n of SHAPES[b]: some droppable word of n letters starts with b (most words reject here).
+    static SHAPES: OnceLock<[u32; 256]> = OnceLock::new();
+    let shapes = SHAPES.get_or_init(|| {
+        let mut shapes = [0u32; 256];
+        for rule in TOKEN_RULES.iter().filter(|rule| matches!(rule.kind, Article | Generic)) {
+            for spelling in rule.spellings.iter().map(|s| s.as_bytes()) {
+                if let (Some(&first), true) = (spelling.first(), spelling.len() < 32) {
+                    shapes[first.to_ascii_lowercase() as usize] |= 1 << spelling.len();
+                    shapes[first.to_ascii_uppercase() as usize] |= 1 << spelling.len();
+                }
+            }
+        }
+        shapes
+    });
+    match word.first() {
+        Some(&first) if word.len() < 32 && shapes[first as usize] & (1 << word.len()) != 0 => {}
+        _ => return false,
+    }
     let droppable = DROPPABLE.get_or_init(|| {
         TOKEN_RULES
             .iter()
@@ -327,46 +406,91 @@ pub struct NameForms {
     pub word_starts: Vec<usize>,
 }
 
+/// The buffers of [`NameForms::fill`], kept per thread so that preparing a name allocates
+/// nothing once they have grown (scalar `similarity` prepares two names per call).
+#[derive(Default)]
+struct Scratch {
+    premapped: String,
+    normalized: String,
+    chars: Vec<char>,
+    romanized: Vec<u8>,
+    ruled: Vec<u8>,
+    word_buf: Vec<u8>,
+    ruled_starts: Vec<usize>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
 impl NameForms {
     pub fn new(s: &str) -> NameForms {
-        let mut romanized = Vec::with_capacity(s.len() + 8);
-        if s.is_ascii() {
-            romanize_into(&normalize(s), &mut romanized);
-        } else {
-            romanize_into(&normalize(&premap_latin(s)), &mut romanized);
-        }
-        NameForms::from_romanized(&romanized)
+        let mut forms = NameForms::default();
+        forms.fill(s);
+        forms
     }
 
-    /// From lowercase ASCII words separated by spaces or hyphens.
-    fn from_romanized(romanized: &[u8]) -> NameForms {
-        let words: Vec<&[u8]> = romanized
-            .split(|&b| b == b' ' || b == b'-')
-            .filter(|w| !w.is_empty())
-            .collect();
-        let mut ruled = Vec::with_capacity(romanized.len());
-        let mut word_buf = Vec::with_capacity(16);
-        // Articles and generic words go when a word that is neither remains.
-        let keeps_a_word = words.iter().any(|w| !is_droppable(w));
-        let mut ruled_starts = Vec::with_capacity(words.len());
-        for word in &words {
-            if keeps_a_word && is_droppable(word) {
+    /// Makes these the forms of `s`, reusing this value's buffers.
+    pub fn fill(&mut self, s: &str) {
+        SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+            Ok(mut scratch) => self.fill_with(s, &mut scratch),
+            Err(_) => self.fill_with(s, &mut Scratch::default()),
+        })
+    }
+
+    fn fill_with(&mut self, s: &str, scratch: &mut Scratch) {
+        let Scratch { premapped, normalized, chars, romanized, .. } = scratch;
+        romanized.clear();
+        if s.is_ascii() {
+            normalize_into(s, normalized);
+        } else {
+            premap_latin_into(s, premapped);
+            normalize_into(premapped, normalized);
+        }
+        romanize_with(normalized, romanized, chars);
+        self.fill_from_romanized(scratch);
+    }
+
+    /// From `scratch.romanized`: lowercase ASCII words separated by spaces or hyphens.
+    fn fill_from_romanized(&mut self, scratch: &mut Scratch) {
+        let Scratch { romanized, ruled, word_buf, ruled_starts, .. } = scratch;
+        let words = || romanized.split(|&b| b == b' ' || b == b'-').filter(|w| !w.is_empty());
+        ruled.clear();
+        ruled_starts.clear();
+        // Articles and generic words go when a word that is neither remains (droppable words
+        // flagged on the first pass, the first 64 of them).
+        let mut droppable = 0u64;
+        let mut keeps_a_word = false;
+        for (i, word) in words().enumerate() {
+            if is_droppable(word) {
+                droppable |= 1u64.checked_shl(i as u32).unwrap_or(0);
+            } else {
+                keeps_a_word = true;
+            }
+        }
+        for (i, word) in words().enumerate() {
+            let dropped = match 1u64.checked_shl(i as u32) {
+                Some(bit) => droppable & bit != 0,
+                None => is_droppable(word),
+            };
+            if keeps_a_word && dropped {
                 continue;
             }
             ruled_starts.push(ruled.len());
             word_buf.clear();
-            apply_word_rules(word, &mut word_buf);
-            apply_letter_rules(&word_buf, &mut ruled);
+            apply_word_rules(word, word_buf);
+            apply_letter_rules(word_buf, ruled);
         }
         // The digraph-proof H of Arabic script is an h like any other from here on.
         for b in ruled.iter_mut().filter(|b| **b == b'H') {
             *b = b'h';
         }
         // Doubled letters: Raqqa = Raqa, Assad = Asad.
-        let mut form: Vec<u8> = Vec::with_capacity(ruled.len());
-        let mut word_starts = Vec::with_capacity(ruled_starts.len());
+        let NameForms { form, key, word_starts } = self;
+        form.clear();
+        word_starts.clear();
         let mut next_start = ruled_starts.iter().peekable();
-        for (i, b) in ruled.into_iter().enumerate() {
+        for (i, &b) in ruled.iter().enumerate() {
             while next_start.next_if(|&&s| s <= i).is_some() {
                 if word_starts.last() != Some(&form.len()) {
                     word_starts.push(form.len());
@@ -377,29 +501,45 @@ impl NameForms {
             }
         }
         word_starts.retain(|&s| s < form.len());
-        let key = skeleton(&form);
-        NameForms { form, key, word_starts }
+        // A final s after a vowel may be a nominative ending that other languages add to the
+        // name (Lithuanian Kilisas, Setifas; Greek and Latin Sitifis, Saltos): `S`, cheap to
+        // drop in `crate::similarity`, `s` in keys.
+        for (i, &start) in word_starts.iter().enumerate() {
+            let end = word_starts.get(i + 1).copied().unwrap_or(form.len());
+            if end - start >= 4 && form[end - 1] == b's' && is_vowel(form[end - 2]) {
+                form[end - 1] = b'S';
+            }
+        }
+        skeleton(form, key);
     }
 }
 
 /// First letter (a vowel becomes `a`), then the consonants other than `w` and `y`.
-fn skeleton(form: &[u8]) -> String {
-    let mut key = String::with_capacity(form.len());
+fn skeleton(form: &[u8], key: &mut String) {
+    key.clear();
     for (i, &b) in form.iter().enumerate() {
         if i == 0 {
-            key.push(if is_vowel(b) { 'a' } else { b as char });
+            key.push(if is_vowel(b) { 'a' } else { b.to_ascii_lowercase() as char });
         } else if !is_vowel(b) && !matches!(b, b'w' | b'y' | b'T') {
-            key.push(b as char);
+            key.push(b.to_ascii_lowercase() as char);
         }
     }
-    key
 }
 
 /// The transliteration-insensitive key of a name (see the module documentation).
 ///
 /// `variant_key("Boukamal") == variant_key("Абу Камал") == "bkml"`; `variant_key("")` is `""`.
 pub fn variant_key(s: &str) -> String {
-    NameForms::new(s).key
+    thread_local! {
+        static FORMS: RefCell<NameForms> = RefCell::new(NameForms::default());
+    }
+    FORMS.with(|forms| match forms.try_borrow_mut() {
+        Ok(mut forms) => {
+            forms.fill(s);
+            forms.key.clone()
+        }
+        Err(_) => NameForms::new(s).key,
+    })
 }
 
 #[cfg(test)]
