@@ -733,6 +733,13 @@ impl Gazetteer {
                 let mut options_ = Vec::new();
                 for &m in self.keys.members(g) {
                     let name = &self.names[m as usize];
+                    // A Latin-script word is a spelling variant of a name written in Latin
+                    // script only: through the romanisation of Arabic, Cyrillic or Japanese
+                    // names, English words meet too many skeletons (Manager / モンゴル,
+                    // Association / السيستاني).
+                    if latin && !latin_script(self.surface(name)) {
+                        continue;
+                    }
                     let ok = match name.role {
                         Role::Demonym => {
                             options.demonyms && (!latin || name.transliterated)
