@@ -429,13 +429,10 @@ impl Gazetteer {
                     k += char_at(k).1;
                 }
             } else if i >= pos {
-                let (first_word, marked) = trie.maybe_first_word(&bytes[i..j]);
-                let plain_lower = || {
-                    ascii
-                        && classes.get(i).is_some_and(|&c| c & (LOWER | SAME) == LOWER | SAME)
-                        && classes[i + 1..j].iter().all(|&c| c & (SAME | JOINED) == SAME | JOINED)
-                };
-                if first_word && (marked || !plain_lower()) {
+                let plain_lower = ascii
+                    && classes.get(i).is_some_and(|&c| c & (LOWER | SAME) == LOWER | SAME)
+                    && classes[i + 1..j].iter().all(|&c| c & (SAME | JOINED) == SAME | JOINED);
+                if trie.may_begin(&bytes[i..j], plain_lower) {
                     try_at(i, &mut pos, lang, found);
                 }
             }
