@@ -13,7 +13,7 @@ use rustc_hash::{FxHashMap, FxHasher};
 use super::entity::{CaseMode, Entity};
 use super::find::TrigramIndex;
 use super::stopwords;
-use super::tag::{initial_class, transliterated};
+use super::tag::{initial_class, transliterated, KEY_DEMONYM, KEY_LATIN_DEMONYM, KEY_LATIN_NAME, KEY_NAME};
 use super::trie::Trie;
 use super::words::{is_word_char, Shape};
 use crate::error::{NominaError, Result};
@@ -169,6 +169,9 @@ pub struct Gazetteer {
     pub(crate) forms: Groups,
     /// Names by variant key.
     pub(crate) keys: Groups,
+    /// For each variant key group, what its names may be matched as by the variant tier
+    /// (`tag::KEY_*` bits).
+    pub(crate) key_variants: Vec<u8>,
     /// Names by their text as written: the patterns of case="sensitive".
     pub(crate) surfaces: Option<Groups>,
     /// Stopword languages (bit set, see `stopwords`) of each folded form.
@@ -281,6 +284,17 @@ impl Gazetteer {
             Groups::build(all.into_iter(), names.len()).0
         });
         let form_stop_langs = forms.texts().map(stopwords::languages_of).collect();
+        let mut key_variants = vec![0u8; keys.len()];
+        for n in names.iter().filter(|n| n.key != u32::MAX) {
+            let bits = if n.role == Role::Demonym {
+                KEY_DEMONYM | if n.transliterated { KEY_LATIN_DEMONYM } else { 0 }
+            } else if !n.shape.all_caps && !n.exact_case && !n.ambiguous {
+                KEY_NAME | if n.transliterated { KEY_LATIN_NAME } else { 0 }
+            } else {
+                0
+            };
+            key_variants[n.key as usize] |= bits;
+        }
         let mut form_lowercase_ok = vec![false; forms.len()];
         for n in names.iter().filter(|n| n.form != u32::MAX) {
             if n.role == Role::Demonym || (n.shape.cased && !n.shape.first_upper && !n.shape.all_caps) {
@@ -296,6 +310,7 @@ impl Gazetteer {
             names,
             forms,
             keys,
+            key_variants,
             surfaces,
             form_stop_langs,
             form_lowercase_ok,

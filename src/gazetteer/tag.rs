@@ -242,6 +242,15 @@ const SAME: u8 = 2;
 /// it follows the previous character's source with nothing folded away between them.
 const JOINED: u8 = 4;
 
+/// What the names of a variant key group may be matched as (`Gazetteer::key_variants`): a
+/// name (not an acronym, ambiguous or case-sensitive alias) from a Latin spelling (of a place
+/// in a country that transliterates, see `transliterated`), a demonym from a Latin spelling,
+/// and the same from a spelling in another script.
+pub(crate) const KEY_LATIN_NAME: u8 = 1;
+pub(crate) const KEY_LATIN_DEMONYM: u8 = 2;
+pub(crate) const KEY_NAME: u8 = 4;
+pub(crate) const KEY_DEMONYM: u8 = 8;
+
 /// End of the word containing byte `at` of `hay` (or `at` itself after a non-word char).
 fn end_of_word(hay: &str, at: usize) -> usize {
     let mut end = at;
@@ -420,13 +429,10 @@ impl Gazetteer {
                     k += char_at(k).1;
                 }
             } else if i >= pos {
-                let (first_word, marked) = trie.maybe_first_word(&bytes[i..j]);
-                let plain_lower = || {
-                    ascii
-                        && classes.get(i).is_some_and(|&c| c & (LOWER | SAME) == LOWER | SAME)
-                        && classes[i + 1..j].iter().all(|&c| c & (SAME | JOINED) == SAME | JOINED)
-                };
-                if first_word && (marked || !plain_lower()) {
+                let plain_lower = ascii
+                    && classes.get(i).is_some_and(|&c| c & (LOWER | SAME) == LOWER | SAME)
+                    && classes[i + 1..j].iter().all(|&c| c & (SAME | JOINED) == SAME | JOINED);
+                if trie.may_begin(&bytes[i..j], plain_lower) {
                     try_at(i, &mut pos, lang, found);
                 }
             }
@@ -634,28 +640,40 @@ impl Gazetteer {
 
     fn variant_tier(&self, text: &str, options: &TagOptions, lang: &mut TextLanguage, found: &mut Vec<Found>) {
         let mut words: Vec<(usize, usize)> = Vec::with_capacity(text.len() / 5);
-        let mut start = None;
         let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            let (is_word, width) = if bytes[i] < 0x80 {
+        // Whether the character at `i` is a word character, and its width.
+        let word_char = |i: usize| -> (bool, usize) {
+            if bytes[i] < 0x80 {
                 (bytes[i].is_ascii_alphanumeric(), 1)
             } else {
                 let c = text[i..].chars().next().unwrap_or(' ');
                 (is_word_char(c), c.len_utf8())
-            };
-            match (is_word, start) {
-                (true, None) => start = Some(i),
-                (false, Some(s)) => {
-                    words.push((s, i));
-                    start = None;
-                }
-                _ => {}
             }
+        };
+        let mut i = 0;
+        while i < bytes.len() {
+            let (is_word, width) = word_char(i);
+            if !is_word {
+                i += width;
+                continue;
+            }
+            let start = i;
             i += width;
-        }
-        if let Some(s) = start {
-            words.push((s, text.len()));
+            while i < bytes.len() {
+                if bytes[i] < 0x80 {
+                    if !bytes[i].is_ascii_alphanumeric() {
+                        break;
+                    }
+                    i += 1;
+                    continue;
+                }
+                let (is_word, width) = word_char(i);
+                if !is_word {
+                    break;
+                }
+                i += width;
+            }
+            words.push((start, i));
         }
         found.sort_by_key(|f| f.start);
         let mut covered = vec![false; words.len()];
@@ -724,12 +742,20 @@ impl Gazetteer {
                 let span = &text[s..e];
                 let group = self.key_group_of(span);
                 let Some(g) = group else { continue };
+                // Most keys found have no name a variant may stand for (not transliterated, or
+                // all acronyms, ambiguous, case-sensitive): nothing below could count.
+                let latin = latin_script(span);
+                let may = self.key_variants.get(g as usize).copied().unwrap_or(0);
+                let (names_ok, demonyms_ok) =
+                    if latin { (KEY_LATIN_NAME, KEY_LATIN_DEMONYM) } else { (KEY_NAME, KEY_DEMONYM) };
+                if may & names_ok == 0 && (!options.demonyms || may & demonyms_ok == 0) {
+                    continue;
+                }
                 if n == 1 && lang.is_stopword(stopwords::languages_of(&normalize(span))) {
                     continue;
                 }
                 let shape = Shape::of(span);
                 let initial = initial_class(&normalize(span));
-                let latin = latin_script(span);
                 let mut options_ = Vec::new();
                 for &m in self.keys.members(g) {
                     let name = &self.names[m as usize];

@@ -164,13 +164,17 @@ impl Trie {
         test_bit(&self.marked_hashes, filter_bit(prefix))
     }
 
-    /// Whether `word` (a whole word: word characters only) may be the first word of a pattern:
-    /// `(first word of some pattern, marked)`, each never false if true, seldom true if not.
+    /// Whether `word` (a whole word: word characters only) may begin a pattern found there: be
+    /// the first word of a pattern, or if `only_marked`, a marked one. Never false if it is;
+    /// seldom true if not. (The filter of marked words is the smaller, so it is asked alone.)
     #[inline]
-    pub fn maybe_first_word(&self, word: &[u8]) -> (bool, bool) {
+    pub fn may_begin(&self, word: &[u8], only_marked: bool) -> bool {
         let h = word_hash(word);
-        let first = test_bit(&self.first_words, (h >> (64 - FIRST_WORD_BITS)) as usize);
-        (first, first && test_bit(&self.marked_hashes, (h >> (64 - FILTER_BITS)) as usize))
+        if only_marked {
+            test_bit(&self.marked_hashes, (h >> (64 - FILTER_BITS)) as usize)
+        } else {
+            test_bit(&self.first_words, (h >> (64 - FIRST_WORD_BITS)) as usize)
+        }
     }
 
     fn pattern(&self, value: u32) -> &[u8] {
@@ -256,8 +260,8 @@ mod tests {
         trie.mark("paris");
         trie.mark("pa");
         assert!(["paris", "pa"].iter().all(|p| trie.maybe_marked(p.as_bytes())));
-        assert_eq!(trie.maybe_first_word(b"paris"), (true, true));
-        assert!(trie.maybe_first_word(b"lyon").0 && trie.maybe_first_word("北京".as_bytes()).0);
+        assert!(trie.may_begin(b"paris", true) && trie.may_begin(b"paris", false));
+        assert!(trie.may_begin(b"lyon", false) && trie.may_begin("北京".as_bytes(), false));
         let one = Trie::new(["lyon"].into_iter());
         assert_eq!(one.longest_at(b"lyons", 0), Some((4, 0)));
         assert_eq!(one.longest_at(b"lyo", 0), None);
