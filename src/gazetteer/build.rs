@@ -52,6 +52,21 @@ pub(crate) struct NameRef {
     pub transliterated: bool,
 }
 
+/// What the variant tier reads of a name, kept for the members of each variant key group in
+/// group order (`Gazetteer::key_members`) so that a group's names are read in one run of memory.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct KeyMember {
+    pub entity: u32,
+    pub initial: char,
+    pub shape: Shape,
+    pub role: Role,
+    pub exact_case: bool,
+    pub ambiguous: bool,
+    pub transliterated: bool,
+    /// Written in Latin script (a Latin-script word may be a variant of it).
+    pub latin: bool,
+}
+
 /// Leftmost-longest Aho-Corasick automaton over the patterns; a match's value is its pattern's
 /// group. `tag` does not use it (it looks patterns up from the positions where a name may
 /// start, in a `Trie`); it is the benchmark's raw scan, and the reference the tests hold the
@@ -144,6 +159,15 @@ impl Groups {
         self.ends.len()
     }
 
+    /// Where the members of `group` are in `members` (and in arrays kept parallel to it).
+    pub fn member_range(&self, group: u32) -> std::ops::Range<usize> {
+        let g = group as usize;
+        match (self.starts.get(g), self.starts.get(g + 1)) {
+            (Some(&a), Some(&b)) => a as usize..b as usize,
+            _ => 0..0,
+        }
+    }
+
     pub fn members(&self, group: u32) -> &[u32] {
         let g = group as usize;
         match (self.starts.get(g), self.starts.get(g + 1)) {
@@ -172,6 +196,9 @@ pub struct Gazetteer {
     /// For each variant key group, what its names may be matched as by the variant tier
     /// (`tag::KEY_*` bits).
     pub(crate) key_variants: Vec<u8>,
+    /// The names of each variant key group as the variant tier reads them, parallel to the
+    /// groups' members (`keys.member_range`).
+    pub(crate) key_members: Vec<KeyMember>,
     /// Names by their text as written: the patterns of case="sensitive".
     pub(crate) surfaces: Option<Groups>,
     /// Stopword languages (bit set, see `stopwords`) of each folded form.
@@ -284,6 +311,24 @@ impl Gazetteer {
             Groups::build(all.into_iter(), names.len()).0
         });
         let form_stop_langs = forms.texts().map(stopwords::languages_of).collect();
+        let key_members = (0..keys.len() as u32)
+            .flat_map(|g| keys.members(g))
+            .map(|&m| {
+                let n = &names[m as usize];
+                KeyMember {
+                    entity: n.entity,
+                    initial: n.initial,
+                    shape: n.shape,
+                    role: n.role,
+                    exact_case: n.exact_case,
+                    ambiguous: n.ambiguous,
+                    transliterated: n.transliterated,
+                    latin: entity_names(&entities[n.entity as usize])
+                        .nth(n.slot as usize)
+                        .is_some_and(|(surface, _)| super::tag::latin_script(surface)),
+                }
+            })
+            .collect();
         let mut key_variants = vec![0u8; keys.len()];
         for n in names.iter().filter(|n| n.key != u32::MAX) {
             let bits = if n.role == Role::Demonym {
@@ -311,6 +356,7 @@ impl Gazetteer {
             forms,
             keys,
             key_variants,
+            key_members,
             surfaces,
             form_stop_langs,
             form_lowercase_ok,

@@ -214,7 +214,7 @@ pub(crate) fn transliterated(country: Option<&str>) -> bool {
 }
 
 /// Whether every letter of `s` is a Latin letter.
-fn latin_script(s: &str) -> bool {
+pub(crate) fn latin_script(s: &str) -> bool {
     s.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_ascii() || ('\u{c0}'..='\u{24f}').contains(&c) || ('\u{1e00}'..='\u{1eff}').contains(&c))
 }
 
@@ -616,24 +616,41 @@ impl Gazetteer {
     /// too little). Memoised per thread: capitalised words recur across a stream of articles
     /// (names, sentence openers), and the key is the costly part of the variant tier.
     fn key_group_of(&self, span: &str) -> Option<u32> {
-        /// (gazetteer uid, span -> key group) of this thread.
-        type Memo = (u64, FxHashMap<Box<str>, Option<u32>>);
+        /// Spans of up to `SHORT` bytes are memo keys held inline (their length in the last
+        /// byte), so that a lookup compares them without following a pointer.
+        const SHORT: usize = 23;
+        /// (gazetteer uid, short spans -> key group, longer spans -> key group) of this thread.
+        type Memo = (u64, FxHashMap<[u8; SHORT + 1], Option<u32>>, FxHashMap<Box<str>, Option<u32>>);
         thread_local! {
-            static MEMO: RefCell<Memo> = RefCell::new((0, FxHashMap::default()));
+            static MEMO: RefCell<Memo> = RefCell::new((0, FxHashMap::default(), FxHashMap::default()));
         }
         const MEMO_LIMIT: usize = 200_000;
         MEMO.with(|memo| {
-            let mut memo = memo.borrow_mut();
-            if memo.0 != self.uid || memo.1.len() >= MEMO_LIMIT {
-                memo.0 = self.uid;
-                memo.1.clear();
+            let (uid, short, long) = &mut *memo.borrow_mut();
+            if *uid != self.uid || short.len() + long.len() >= MEMO_LIMIT {
+                *uid = self.uid;
+                short.clear();
+                long.clear();
             }
-            if let Some(&group) = memo.1.get(span) {
+            let inline = (span.len() <= SHORT).then(|| {
+                let mut key = [0u8; SHORT + 1];
+                key[..span.len()].copy_from_slice(span.as_bytes());
+                key[SHORT] = span.len() as u8;
+                key
+            });
+            let known = match &inline {
+                Some(key) => short.get(key),
+                None => long.get(span),
+            };
+            if let Some(&group) = known {
                 return group;
             }
             let key = variant_key(span);
             let group = if key.chars().count() < 4 { None } else { self.keys.get(&key) };
-            memo.1.insert(Box::from(span), group);
+            match inline {
+                Some(key) => short.insert(key, group),
+                None => long.insert(Box::from(span), group),
+            };
             group
         })
     }
@@ -757,13 +774,12 @@ impl Gazetteer {
                 let shape = Shape::of(span);
                 let initial = initial_class(&normalize(span));
                 let mut options_ = Vec::new();
-                for &m in self.keys.members(g) {
-                    let name = &self.names[m as usize];
+                for name in &self.key_members[self.keys.member_range(g)] {
                     // A Latin-script word is a spelling variant of a name written in Latin
                     // script only: through the romanisation of Arabic, Cyrillic or Japanese
                     // names, English words meet too many skeletons (Manager / モンゴル,
                     // Association / السيستاني).
-                    if latin && !latin_script(self.surface(name)) {
+                    if latin && !name.latin {
                         continue;
                     }
                     let ok = match name.role {
