@@ -194,6 +194,8 @@ fn case_fold(c: char, out: &mut impl FnMut(char)) {
     match c {
         'A'..='Z' => out(c.to_ascii_lowercase()),
         '\u{0}'..='\u{7F}' => out(c),
+        // Arabic script has no case (a fast path: most non-Latin names are Arabic script).
+        '\u{600}'..='\u{6FF}' => out(c),
         'ß' | '\u{1E9E}' => {
             out('s');
             out('s')
@@ -339,6 +341,13 @@ fn fold(s: &str, sink: impl FnMut(char, Range<usize>)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arabic_script_has_no_case() {
+        for c in ('\u{600}'..='\u{6FF}').filter(|c| !c.is_control()) {
+            assert_eq!(c.to_lowercase().collect::<String>(), c.to_string(), "U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn the_ascii_fast_path_folds_like_fold() {

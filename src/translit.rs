@@ -61,6 +61,13 @@ pub fn premap_latin(s: &str) -> String {
 /// [`premap_latin`] into a reused buffer (cleared first).
 pub fn premap_latin_into(s: &str, out: &mut String) {
     out.clear();
+    // Only Latin letters beyond ASCII are premapped: a name in NFC without any (most names in
+    // Arabic script or Cyrillic) skips the composition.
+    let latin = |c: char| matches!(c, '\u{80}'..='\u{2AF}' | '\u{1E00}'..='\u{1EFF}');
+    if !s.chars().any(latin) && unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        out.extend(s.chars().map(|c| if c == '\u{200C}' { ' ' } else { c }));
+        return;
+    }
     let bgn_sad = s.contains(BGN_MARKERS) && !s.contains(TURKISH_ONLY);
     let turkish = !bgn_sad && s.contains(TURKISH_MARKERS);
     for c in s.nfc() {
@@ -389,6 +396,20 @@ mod tests {
     fn tables_are_sorted_for_binary_search() {
         for table in [ARABIC_LETTERS, CYRILLIC_LETTERS, GREEK_LETTERS] {
             assert!(table.windows(2).all(|w| w[0].0 < w[1].0), "{:?}", &table[..3]);
+        }
+    }
+
+    #[test]
+    fn premapped_letters_are_in_the_fast_path_ranges() {
+        let in_ranges = |c: char| matches!(c, '\u{80}'..='\u{2AF}' | '\u{1E00}'..='\u{1EFF}');
+        for &(c, _, example) in LATIN_LETTERS {
+            assert!(in_ranges(c), "{example}");
+            for upper in c.to_uppercase().filter(|&u| latin_spelling(u).is_some()) {
+                assert!(in_ranges(upper), "{example}");
+            }
+        }
+        for &c in TURKISH_MARKERS.iter().chain(TURKISH_ONLY).chain(BGN_MARKERS) {
+            assert!(in_ranges(c) || unicode_normalization::char::is_combining_mark(c), "U+{:04X}", c as u32);
         }
     }
 
