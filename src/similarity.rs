@@ -109,6 +109,16 @@ fn costs() -> &'static Costs {
     })
 }
 
+/// The smaller of two costs (no NaN here, so a plain `minss`, unlike `f32::min`).
+#[inline(always)]
+fn min(x: f32, y: f32) -> f32 {
+    if x < y {
+        x
+    } else {
+        y
+    }
+}
+
 /// Weighted edit distance between two forms.
 fn weighted_distance(a: &[u8], b: &[u8], costs: &Costs) -> f32 {
     let mut row_buf = [0f32; 65];
@@ -142,7 +152,7 @@ fn weighted_distance(a: &[u8], b: &[u8], costs: &Costs) -> f32 {
         row[0] += delete_a;
         for j in 1..=b.len() {
             let cb = b_classes[j - 1] as usize;
-            let best = (diagonal + sub_row[cb]).min(row[j] + delete_a).min(row[j - 1] + costs.indel[cb]);
+            let best = min(min(diagonal + sub_row[cb], row[j] + delete_a), row[j - 1] + costs.indel[cb]);
             diagonal = row[j];
             row[j] = best;
         }
@@ -214,8 +224,8 @@ pub fn similarity_parts(a: &PreparedName, b: &PreparedName) -> [f64; 4] {
 
 fn parts(a: &NameForms, b: &NameForms) -> [f64; 4] {
     let edit = form_similarity(&a.form, &b.form);
-    let keys = form_similarity(a.key.as_bytes(), b.key.as_bytes());
     let equal = if a.key == b.key && !a.key.is_empty() { 1.0 } else { 0.0 };
+    let keys = if equal == 1.0 { 1.0 } else { form_similarity(a.key.as_bytes(), b.key.as_bytes()) };
     [edit, keys, equal, partial_similarity(a, b)]
 }
 
