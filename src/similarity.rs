@@ -4,9 +4,11 @@
 //! `ou`/`u`, `ch`/`sh`...). Their forms are compared by an edit distance whose costs know
 //! transliteration: vowels come and go cheaply (Arabic script writes no short vowels), vowel
 //! for vowel is cheap, and the consonant pairs of [`CHEAP_SUBSTITUTIONS`] (German `ch` for
-//! kh, Egyptian `g` for j...) cost less than a real change. Similar and equal variant keys
-//! lift the score; a name that is some of the words of the other (`Imouzzer` / `Imouzzer du
-//! Kandar`, `Batna` / `Batna City`) scores as a slightly discounted match of those words.
+//! kh, Egyptian `g` for j...) cost less than a real change; a final `s` after a vowel, often a
+//! nominative ending other languages add (Lithuanian `Setifas`, Latin `Sitifis`), is cheap to
+//! drop. The similarity of the variant keys lifts the score (equal keys score 1 there); a name
+//! that is some of the words of the other (`Imouzzer` / `Imouzzer du Kandar`, `Batna` / `Batna
+//! City`) scores as a slightly discounted match of those words.
 
 use std::cell::RefCell;
 use std::sync::OnceLock;
