@@ -433,7 +433,13 @@ impl NameForms {
     /// Makes these the forms of `s`, reusing this value's buffers.
     pub fn fill(&mut self, s: &str) {
         SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
-            Ok(mut scratch) => self.fill_with(s, &mut scratch),
+            Ok(mut scratch) => {
+                self.fill_with(s, &mut scratch);
+                // A very long name does not keep its buffers alive in every thread.
+                if s.len() > 4096 {
+                    *scratch = Scratch::default();
+                }
+            }
             Err(_) => self.fill_with(s, &mut Scratch::default()),
         })
     }
@@ -536,7 +542,11 @@ pub fn variant_key(s: &str) -> String {
     FORMS.with(|forms| match forms.try_borrow_mut() {
         Ok(mut forms) => {
             forms.fill(s);
-            forms.key.clone()
+            let key = forms.key.clone();
+            if s.len() > 4096 {
+                *forms = NameForms::default(); // no long-lived buffers for a very long name
+            }
+            key
         }
         Err(_) => NameForms::new(s).key,
     })

@@ -468,7 +468,7 @@ def similarity(a: str, b: str) -> float:
 
     A weighted edit distance over the names' variant forms (vowels come and go cheaply,
     transliteration pairs such as ``ch``/``kh``, ``j``/``g``, ``s``/``z`` cost less than a real
-    change), combined with the similarity and equality of their variant keys. Symmetric;
+    change), combined with the similarity of their variant keys. Symmetric;
     1.0 for equal strings; 0.0 when exactly one of them is empty.
 
     >>> round(nomina.similarity("Boukamal", "Abu Kamal"), 2)
