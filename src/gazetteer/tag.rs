@@ -758,12 +758,17 @@ impl Gazetteer {
             }
             true
         };
-        let mut mid_sentence: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
-        for (w, &(s, e)) in words.iter().enumerate() {
-            if !covered[w] && capitalised(&text[s..e]) && !sentence_start(w) {
-                mid_sentence.insert(&text[s..e]);
+        // Built when first needed (seldom: a sentence opener whose key names a place).
+        let mut mid_sentence: Option<rustc_hash::FxHashSet<&str>> = None;
+        let mid_sentence_words = || {
+            let mut set = rustc_hash::FxHashSet::default();
+            for (w, &(s, e)) in words.iter().enumerate() {
+                if !covered[w] && capitalised(&text[s..e]) && !sentence_start(w) {
+                    set.insert(&text[s..e]);
+                }
             }
-        }
+            set
+        };
         let hyphen_before = |w: usize| w > 0 && &text[words[w - 1].1..words[w].0] == "-";
         let mut new = Vec::new();
         let mut i = 0;
@@ -788,9 +793,7 @@ impl Gazetteer {
                 if !capitalised(last) || hyphen_before(i) || (i + n < words.len() && hyphen_before(i + n)) {
                     continue;
                 }
-                if n == 1 && sentence_start(i) && !mid_sentence.contains(&text[words[i].0..words[i].1]) {
-                    continue;
-                }
+                let opener = n == 1 && sentence_start(i);
                 let (s, e) = (words[i].0, words[i + n - 1].1);
                 let span = &text[s..e];
                 let group = self.key_group_of(span);
@@ -802,6 +805,9 @@ impl Gazetteer {
                 let (names_ok, demonyms_ok) =
                     if latin { (KEY_LATIN_NAME, KEY_LATIN_DEMONYM) } else { (KEY_NAME, KEY_DEMONYM) };
                 if may & names_ok == 0 && (!options.demonyms || may & demonyms_ok == 0) {
+                    continue;
+                }
+                if opener && !mid_sentence.get_or_insert_with(mid_sentence_words).contains(span) {
                     continue;
                 }
                 if n == 1 && lang.is_stopword(stopwords::languages_of(&normalize(span))) {
