@@ -377,7 +377,7 @@ impl Gazetteer {
                         trie.mark(&form[..first_word]);
                     }
                     if self.form_lowercase_ok[g] {
-                        trie.lower_first_words.insert(form[..first_word].as_bytes());
+                        trie.lower_first_words.insert(&form.as_bytes()[..first_word]);
                     }
                     // One character between the first two words, and more after the second.
                     let Some(sep) = form[first_word..].chars().next() else { continue };
@@ -385,7 +385,7 @@ impl Gazetteer {
                     if form[second..].chars().next().is_some_and(is_word_char) {
                         let second_end = word_end(second, form);
                         if second_end < form.len() {
-                            trie.two_words.insert(form[..second_end].as_bytes());
+                            trie.two_words.insert(&form.as_bytes()[..second_end]);
                         }
                     }
                 }
