@@ -231,7 +231,7 @@ class Gazetteer:
         Arabic and Russian (python/nomina/data/README.md). About 130,000 entities.
 
         The first call loads it (well under a second; the first ``tag`` then builds the tagging
-        automaton, about another second: call ``prepare()`` to do that up front); later calls
+        index, about 0.3 s more: call ``prepare()`` to do that up front); later calls
         return the same object. A missing or damaged packaged file raises ``OSError`` /
         ``ValueError`` naming it.
 
@@ -328,7 +328,7 @@ class Gazetteer:
     def to_bytes(self) -> bytes:
         """The bytes ``save`` writes; ``pickle`` carries the same bytes."""
     def prepare(self) -> None:
-        """Build the tagging automaton now; otherwise the first ``tag`` builds it (about 1 s
+        """Build the tagging index now; otherwise the first ``tag`` builds it (about 0.2 s
         for 400k names). ``find`` and ``load`` never need it."""
     def entities(self) -> list[Entity]:
         """Every entity, in the order they were given."""

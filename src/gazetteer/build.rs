@@ -373,10 +373,25 @@ impl Gazetteer {
             let patterns = self.surfaces.as_ref().unwrap_or(&self.forms);
             let mut trie = Trie::new(patterns.texts());
             if self.case == CaseMode::Smart {
+                let word_end = |from: usize, form: &str| {
+                    form[from..].find(|c: char| !is_word_char(c)).map_or(form.len(), |i| from + i)
+                };
                 for (g, form) in self.forms.texts().enumerate() {
-                    let first_word = form.find(|c: char| !is_word_char(c)).unwrap_or(form.len());
+                    let first_word = word_end(0, form);
                     if first_word < form.len() || self.form_lowercase_ok[g] {
                         trie.mark(&form[..first_word]);
+                    }
+                    if self.form_lowercase_ok[g] {
+                        trie.lower_first_words.insert(&form.as_bytes()[..first_word]);
+                    }
+                    // One character between the first two words, and more after the second.
+                    let Some(sep) = form[first_word..].chars().next() else { continue };
+                    let second = first_word + sep.len_utf8();
+                    if form[second..].chars().next().is_some_and(is_word_char) {
+                        let second_end = word_end(second, form);
+                        if second_end < form.len() {
+                            trie.two_words.insert(&form.as_bytes()[..second_end]);
+                        }
                     }
                 }
             }

@@ -46,6 +46,11 @@ pub(crate) struct Trie {
     /// Bloom filter of the marked prefixes (one hash): most prefixes asked about are not
     /// marked, and this answers them without walking the trie.
     marked_hashes: Vec<u64>,
+    /// Under case="smart", what a lower-case word may begin (see `tag::exact_tier`): the first
+    /// words of the patterns some name writes in lower case, and the first two words (with
+    /// what is between them) of the patterns of three words or more.
+    pub lower_first_words: Bloom,
+    pub two_words: Bloom,
     /// Bloom filter (one hash) of the patterns' first words (up to their first character that
     /// is not a word character): a word that is none begins no pattern that ends on a word end.
     first_words: Vec<u64>,
@@ -72,6 +77,30 @@ fn filter_bit(prefix: &[u8]) -> usize {
 #[inline]
 fn test_bit(bits: &[u64], bit: usize) -> bool {
     bits[bit / 64] & (1 << (bit % 64)) != 0
+}
+
+/// A Bloom filter of byte strings with one hash: `contains` is never false for a string
+/// inserted, seldom true for another.
+pub(crate) struct Bloom {
+    bits: Vec<u64>,
+    shift: u32,
+}
+
+impl Bloom {
+    /// A filter of `2^log2_bits` bits.
+    pub fn new(log2_bits: u32) -> Bloom {
+        Bloom { bits: vec![0; 1 << log2_bits.saturating_sub(6)], shift: 64 - log2_bits.max(6) }
+    }
+
+    pub fn insert(&mut self, s: &[u8]) {
+        let bit = (word_hash(s) >> self.shift) as usize;
+        self.bits[bit / 64] |= 1 << (bit % 64);
+    }
+
+    #[inline]
+    pub fn contains(&self, s: &[u8]) -> bool {
+        test_bit(&self.bits, (word_hash(s) >> self.shift) as usize)
+    }
 }
 
 impl Trie {
@@ -148,7 +177,17 @@ impl Trie {
                 first_words[bit / 64] |= 1 << (bit % 64);
             }
         }
-        Trie { nodes, bytes, ends, bitmaps, root, marked_hashes: vec![0; 1 << (FILTER_BITS - 6)], first_words }
+        Trie {
+            nodes,
+            bytes,
+            ends,
+            bitmaps,
+            root,
+            marked_hashes: vec![0; 1 << (FILTER_BITS - 6)],
+            first_words,
+            lower_first_words: Bloom::new(18),
+            two_words: Bloom::new(20),
+        }
     }
 
     /// Mark `prefix` (a prefix of some pattern, in the use made of it).

@@ -631,7 +631,7 @@ impl PyGazetteer {
         })?)
     }
 
-    /// Build the tagging automaton now (it is otherwise built by the first `tag`).
+    /// Build the tagging index now (it is otherwise built by the first `tag`).
     fn prepare(&self, py: Python<'_>) -> PyResult<()> {
         Ok(py.allow_threads(|| self.0.prepare())?)
     }
