@@ -156,7 +156,8 @@ fn may_be_person_name(e: &Entity) -> bool {
 /// name inside a person's name (*Scott Walker*, *Mr. Lincoln*), or one word spelt like a word
 /// of one elsewhere (*Walker said*), unless the *Town, Region* pattern names it as a place.
 fn drop_by_surroundings(g: &Gazetteer, text: &str, found: &mut Vec<Found>, paired: &FxHashSet<(usize, u32)>) {
-    if g.case != CaseMode::Smart {
+    // No mention, nothing to rule out: the text is not read for person names at all.
+    if g.case != CaseMode::Smart || found.is_empty() {
         return;
     }
     let mut persons = PersonNames::of(text);
@@ -187,7 +188,8 @@ pub(crate) fn resolve(g: &Gazetteer, text: &str, mut found: Vec<Found>) -> Vec<R
     let paired = town_comma_region(g, text, &found);
     drop_by_surroundings(g, text, &mut found, &paired);
     let dominant = dominant_regions(g, &found);
-    // Regions named in the document by a name that is theirs without doubt.
+    // Entities named in the document by a name that is theirs without doubt (read for the
+    // regions places lie in: any option of a mention counts, not only the chosen one).
     let mut regions_named: FxHashSet<u32> = FxHashSet::default();
     for f in &found {
         for o in &f.options {
