@@ -4,7 +4,9 @@
 //!
 //! Run: `python bench/gazetteer.py --write-corpus` once (writes the dump and the corpus to
 //! $NOMINA_BENCH_CACHE, /tmp/nomina-bench by default), then `cargo bench --bench tag`.
-//! `cargo bench --bench tag -- tag` runs only the tag loop (for a profile), several times.
+//! `cargo bench --bench tag -- tag` runs only the tag loop (for a profile), 30 times.
+//! `cargo bench --bench tag -- dump FILE` writes every mention of the corpus (under this
+//! gazetteer and the packaged default one) to FILE, to compare two versions' answers.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -15,7 +17,8 @@ use nomina::normalize::{normalize, normalize_with_offsets};
 
 fn main() {
     let cache = PathBuf::from(std::env::var("NOMINA_BENCH_CACHE").unwrap_or_else(|_| "/tmp/nomina-bench".into()));
-    let only = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    let only = args.first().cloned();
     let corpus = std::fs::read_to_string(cache.join("corpus.json")).expect("run python bench/gazetteer.py --write-corpus");
     let docs: Vec<String> = serde_json::from_str(&corpus).expect("a JSON list of texts");
     let size = docs.iter().map(String::len).sum::<usize>() as f64 / 1e6;
@@ -54,6 +57,32 @@ fn main() {
         println!("{label:>14}: first {first:.3} s, best of {runs} {best:.3} s ({out})");
     };
     let options = TagOptions::new();
+    if only.as_deref() == Some("dump") {
+        let out = args.get(1).expect("dump FILE");
+        let default = Gazetteer::load(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/python/nomina/data/default.gazetteer.gz")))
+            .expect("the default gazetteer");
+        // Also some texts in capitals and in lower case (other paths of the tiers).
+        let mut texts = docs.clone();
+        texts.extend(docs.iter().take(300).map(|d| d.to_uppercase()));
+        texts.extend(docs.iter().take(300).map(|d| d.to_lowercase()));
+        let mut lines = String::new();
+        for (name, g) in [("cities15000", &g), ("default", &default)] {
+            for variants in [None, Some(false)] {
+                let options = TagOptions { variants, ..TagOptions::new() };
+                for (i, d) in texts.iter().enumerate() {
+                    for m in g.tag(d, &options).expect("tags") {
+                        let alternatives: Vec<&str> = m.alternatives.iter().map(|&a| g.entity(a).id.as_str()).collect();
+                        lines += &format!(
+                            "{name} {variants:?} {i} {}..{} {:?} {} {:.6} {} {alternatives:?}\n",
+                            m.start, m.end, m.text, g.entity(m.entity).id, m.score, m.match_kind.as_str()
+                        );
+                    }
+                }
+            }
+        }
+        std::fs::write(out, lines).expect("written");
+        return;
+    }
     let exact = TagOptions { variants: Some(false), ..TagOptions::new() };
     time("tag", &|| docs.iter().map(|d| g.tag(d, &options).map_or(0, |m| m.len())).sum());
     time("tag_exact", &|| docs.iter().map(|d| g.tag(d, &exact).map_or(0, |m| m.len())).sum());
