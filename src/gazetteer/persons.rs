@@ -12,9 +12,8 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::words::is_word_char;
 
 static GIVEN_NAMES_TXT: &str = include_str!("given_names.txt");
 
@@ -36,21 +35,41 @@ const TITLES: &[&str] = &[
     "Sr", "Sra", "Srta", "Don", "Doña",
 ];
 
-fn given_names() -> &'static FxHashSet<&'static str> {
-    static NAMES: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    NAMES.get_or_init(|| {
-        GIVEN_NAMES_TXT.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+/// Given names and titles, each word with what it may be (`GIVEN`, `TITLE`).
+fn heads() -> &'static FxHashMap<&'static str, u8> {
+    static HEADS: OnceLock<FxHashMap<&'static str, u8>> = OnceLock::new();
+    HEADS.get_or_init(|| {
+        let mut heads = FxHashMap::default();
+        for name in GIVEN_NAMES_TXT.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            *heads.entry(name).or_insert(0) |= GIVEN;
+        }
+        for &title in TITLES {
+            *heads.entry(title).or_insert(0) |= TITLE;
+        }
+        heads
     })
+}
+
+const GIVEN: u8 = 1;
+const TITLE: u8 = 2;
+
+fn head_kind(word: &str) -> u8 {
+    heads().get(word).copied().unwrap_or(0)
 }
 
 /// True when `word` (as written) may head a person's name.
 pub(crate) fn is_name_head(word: &str) -> bool {
-    let bare = word.strip_suffix('.').unwrap_or(word);
-    TITLES.contains(&bare) || (bare.len() == word.len() && given_names().contains(word))
+    match word.strip_suffix('.') {
+        Some(bare) => head_kind(bare) & TITLE != 0,
+        None => head_kind(word) != 0,
+    }
 }
 
 fn capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// One word of the text: byte range, and whether a full stop ends it (*Mr.*, *W.*).
@@ -61,30 +80,29 @@ struct Word {
     dot: bool,
 }
 
-/// The words of `text`: runs of word characters, with inner apostrophes and hyphens
-/// (*O'Brien*, *Smith-Jones*).
-fn words(text: &str) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if !is_word_char(c) {
-            continue;
-        }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
-            if is_word_char(d) {
-                end = j + d.len_utf8();
-                iter.next();
-            } else if matches!(d, '\'' | '’' | '-') && text[j + d.len_utf8()..].chars().next().is_some_and(is_word_char) {
-                iter.next();
-            } else {
+/// The words of a text, in order: runs of word characters (`words::word_runs`), joined by
+/// inner apostrophes and hyphens (*O'Brien*, *Smith-Jones*).
+struct Words<'a> {
+    text: &'a str,
+    runs: &'a [(usize, usize)],
+    next: usize,
+}
+
+impl Iterator for Words<'_> {
+    type Item = Word;
+
+    fn next(&mut self) -> Option<Word> {
+        let &(start, mut end) = self.runs.get(self.next)?;
+        self.next += 1;
+        while let Some(&(s, e)) = self.runs.get(self.next) {
+            if !matches!(&self.text[end..s], "'" | "-" | "’") {
                 break;
             }
+            end = e;
+            self.next += 1;
         }
-        let dot = text[end..].starts_with('.');
-        out.push(Word { start: i, end, dot });
+        Some(Word { start, end, dot: self.text.as_bytes().get(end) == Some(&b'.') })
     }
-    out
 }
 
 /// The person names of one document.
@@ -99,44 +117,51 @@ pub(crate) struct PersonNames<'t> {
 }
 
 impl<'t> PersonNames<'t> {
-    pub fn of(text: &'t str) -> PersonNames<'t> {
-        let ws = words(text);
+    /// The person names of `text`, whose runs of word characters are `runs`
+    /// (`words::word_runs`).
+    pub fn of(text: &'t str, runs: &[(usize, usize)]) -> PersonNames<'t> {
+        let mut ws = Words { text, runs, next: 0 };
         let mut names = PersonNames::default();
-        let mut i = 0;
-        while i + 1 < ws.len() {
-            let head = ws[i];
+        let Some(mut head) = ws.next() else { return names };
+        loop {
             let head_text = &text[head.start..head.end + usize::from(head.dot)];
+            // Each word after the head that is not in the name is looked at as a head in turn.
+            let Some(mut next) = ws.next() else { break };
             if !capitalised(head_text) || !is_name_head(head_text) {
-                i += 1;
+                head = next;
                 continue;
             }
             // The name: capitalised words, each after one space (or after an initial's full
             // stop and a space: *George W. Bush*).
-            let mut j = i + 1;
-            let mut last = None;
-            while j < ws.len() {
-                let prev = ws[j - 1];
-                let gap = &text[prev.end..ws[j].start];
-                let after_dot = prev.dot && (j - 1 == i || prev.end - prev.start == 1);
+            let (mut prev, mut first, mut last) = (head, true, None);
+            let name_start = next.start;
+            let after = loop {
+                let gap = &text[prev.end..next.start];
+                let after_dot = prev.dot && (first || prev.end - prev.start == 1);
                 let joined = gap == " " || (after_dot && gap == ". ");
-                let w = &text[ws[j].start..ws[j].end];
+                let w = &text[next.start..next.end];
                 if !joined || !capitalised(w) {
-                    break;
+                    break Some(next);
                 }
-                if !(ws[j].dot && w.chars().count() == 1) {
+                if !(next.dot && w.chars().count() == 1) {
                     names.words.insert(w);
                 }
-                last = Some(j);
-                j += 1;
-            }
+                last = Some(next);
+                (prev, first) = (next, false);
+                match ws.next() {
+                    Some(w) => next = w,
+                    None => break None,
+                }
+            };
             if let Some(last) = last {
-                names.spans.push((ws[i + 1].start, ws[last].end));
-                if given_names().contains(head_text) {
+                names.spans.push((name_start, last.end));
+                if head_kind(head_text) & GIVEN != 0 {
                     names.given.push((head.start, head.end));
                 }
-                i = last + 1;
-            } else {
-                i += 1;
+            }
+            match after {
+                Some(w) => head = w,
+                None => break,
             }
         }
         names
@@ -167,9 +192,113 @@ impl<'t> PersonNames<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gazetteer::words::is_word_char;
 
     fn spans(text: &str) -> Vec<&str> {
-        PersonNames::of(text).spans.iter().map(|&(s, e)| &text[s..e]).collect()
+        PersonNames::of(text, &crate::gazetteer::words::word_runs(text)).spans.iter().map(|&(s, e)| &text[s..e]).collect()
+    }
+
+    /// The implementation before the streaming one (a vector of every word, titles searched
+    /// in a list): what `PersonNames::of` must give.
+    fn reference(text: &str) -> (Vec<(usize, usize)>, Vec<(usize, usize)>, Vec<String>) {
+        fn words(text: &str) -> Vec<Word> {
+            let mut out = Vec::new();
+            let mut iter = text.char_indices().peekable();
+            while let Some((i, c)) = iter.next() {
+                if !is_word_char(c) {
+                    continue;
+                }
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = iter.peek() {
+                    if is_word_char(d) {
+                        end = j + d.len_utf8();
+                        iter.next();
+                    } else if matches!(d, '\'' | '’' | '-') && text[j + d.len_utf8()..].chars().next().is_some_and(is_word_char) {
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                }
+                let dot = text[end..].starts_with('.');
+                out.push(Word { start: i, end, dot });
+            }
+            out
+        }
+        let given: FxHashSet<&str> =
+            GIVEN_NAMES_TXT.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+        let is_name_head = |word: &str| {
+            let bare = word.strip_suffix('.').unwrap_or(word);
+            TITLES.contains(&bare) || (bare.len() == word.len() && given.contains(word))
+        };
+        let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
+        let ws = words(text);
+        let (mut spans, mut heads, mut person_words) = (Vec::new(), Vec::new(), FxHashSet::default());
+        let mut i = 0;
+        while i + 1 < ws.len() {
+            let head = ws[i];
+            let head_text = &text[head.start..head.end + usize::from(head.dot)];
+            if !capitalised(head_text) || !is_name_head(head_text) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            let mut last = None;
+            while j < ws.len() {
+                let prev = ws[j - 1];
+                let gap = &text[prev.end..ws[j].start];
+                let after_dot = prev.dot && (j - 1 == i || prev.end - prev.start == 1);
+                let joined = gap == " " || (after_dot && gap == ". ");
+                let w = &text[ws[j].start..ws[j].end];
+                if !joined || !capitalised(w) {
+                    break;
+                }
+                if !(ws[j].dot && w.chars().count() == 1) {
+                    person_words.insert(w);
+                }
+                last = Some(j);
+                j += 1;
+            }
+            if let Some(last) = last {
+                spans.push((ws[i + 1].start, ws[last].end));
+                if given.contains(head_text) {
+                    heads.push((head.start, head.end));
+                }
+                i = last + 1;
+            } else {
+                i += 1;
+            }
+        }
+        let mut person_words: Vec<String> = person_words.into_iter().map(String::from).collect();
+        person_words.sort();
+        (spans, heads, person_words)
+    }
+
+    #[test]
+    fn streaming_scan_equals_the_reference() {
+        const PIECES: &[&str] = &[
+            "Scott", "Walker", "Mr", "Mr.", "Sen.", "Gov", "Mme", "Herr", "Doña", "W.", "George", "Bush", "Mary",
+            "Ann", "Taylor", "-", "Jones", "O'", "Brien", "’", "'", "said", "the", "Élodie", "Éric", "ÉTAT", "über",
+            "Paris", ".", ". ", " ", " ", " ", "  ", ", ", "\n", "x", "A", "é", "北京", "\u{301}", "1st", "M.", "MM",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut texts: Vec<String> = (0..5_000)
+            .map(|i| (0..1 + i % 30).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect())
+            .collect();
+        let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+        texts.extend(std::fs::read_dir(seeds).into_iter().flatten().filter_map(|f| std::fs::read_to_string(f.ok()?.path()).ok()));
+        texts.push("Gov. Scott Walker said Mr. Lincoln and Mme Royal met President George W. Bush.".into());
+        for text in &texts {
+            let names = PersonNames::of(text, &crate::gazetteer::words::word_runs(text));
+            let mut person_words: Vec<String> = names.words.iter().map(|w| w.to_string()).collect();
+            person_words.sort();
+            assert_eq!((names.spans, names.given, person_words), reference(text), "{text:?}");
+        }
     }
 
     #[test]
@@ -192,7 +321,7 @@ mod tests {
     #[test]
     fn person_words_and_coverage() {
         let text = "Scott Walker won. Walker said so.";
-        let names = PersonNames::of(text);
+        let names = PersonNames::of(text, &crate::gazetteer::words::word_runs(text));
         assert!(names.has_word("Walker"));
         assert!(!names.has_word("Scott"));
         assert!(names.covers(text.find("Walker").unwrap()));

@@ -155,12 +155,18 @@ fn may_be_person_name(e: &Entity) -> bool {
 /// grammar of a common word (see `common_nouns`), and (see `persons`) a place
 /// name inside a person's name (*Scott Walker*, *Mr. Lincoln*), or one word spelt like a word
 /// of one elsewhere (*Walker said*), unless the *Town, Region* pattern names it as a place.
-fn drop_by_surroundings(g: &Gazetteer, text: &str, found: &mut Vec<Found>, paired: &FxHashSet<(usize, u32)>) {
+fn drop_by_surroundings<'t>(
+    g: &Gazetteer,
+    text: &'t str,
+    runs: &dyn Fn() -> &'t [(usize, usize)],
+    found: &mut [Found],
+    paired: &FxHashSet<(usize, u32)>,
+) {
     // No mention, nothing to rule out: the text is not read for person names at all.
     if g.case != CaseMode::Smart || found.is_empty() {
         return;
     }
-    let mut persons = PersonNames::of(text);
+    let mut persons = PersonNames::of(text, runs());
     // People the gazetteer knows are named again by their last word (*Hollande* after
     // *François Hollande*).
     for f in found.iter() {
@@ -184,9 +190,16 @@ fn drop_by_surroundings(g: &Gazetteer, text: &str, found: &mut Vec<Found>, paire
     }
 }
 
-pub(crate) fn resolve(g: &Gazetteer, text: &str, mut found: Vec<Found>) -> Vec<Resolved> {
+/// Each mention's entity. `runs` gives the words of `text` (`words::word_runs`), read only if
+/// needed.
+pub(crate) fn resolve<'t>(
+    g: &Gazetteer,
+    text: &'t str,
+    runs: &dyn Fn() -> &'t [(usize, usize)],
+    mut found: Vec<Found>,
+) -> Vec<Resolved> {
     let paired = town_comma_region(g, text, &found);
-    drop_by_surroundings(g, text, &mut found, &paired);
+    drop_by_surroundings(g, text, runs, &mut found, &paired);
     let dominant = dominant_regions(g, &found);
     // Entities named in the document by a name that is theirs without doubt (read for the
     // regions places lie in: any option of a mention counts, not only the chosen one).

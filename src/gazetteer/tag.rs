@@ -16,7 +16,7 @@ use super::build::{Gazetteer, Groups, NameRef, Role};
 use super::entity::CaseMode;
 use super::resolve::{resolve, Found, Option_};
 use super::stopwords;
-use super::words::{ends_word, is_unspaced_script, is_word_char, starts_word, Shape};
+use super::words::{ends_word, is_unspaced_script, is_word_char, starts_word, word_runs, Shape};
 use crate::error::Result;
 use crate::langid::{Language, LanguageDetector};
 use crate::normalize::{normalize, normalize_with_offsets, NormalizedText};
@@ -299,11 +299,14 @@ impl Gazetteer {
             self.exact_tier(text, &folded.text, Some(&folded), options, &mut lang, &mut found);
         }
         let variants = options.variants.unwrap_or(self.case == CaseMode::Smart);
+        // The words of the text, read by the variant tier and by resolution.
+        let runs = std::cell::OnceCell::new();
+        let runs = || runs.get_or_init(|| word_runs(text)).as_slice();
         if variants {
-            self.variant_tier(text, options, &mut lang, &mut found);
+            self.variant_tier(text, runs(), options, &mut lang, &mut found);
         }
         found.sort_by_key(|f| f.start);
-        let resolved = resolve(self, text, found);
+        let resolved = resolve(self, text, &runs, found);
         let indexer = CharIndexer::new(text);
         Ok(resolved
             .into_iter()
@@ -691,43 +694,15 @@ impl Gazetteer {
         })
     }
 
-    fn variant_tier(&self, text: &str, options: &TagOptions, lang: &mut TextLanguage, found: &mut Vec<Found>) {
-        let mut words: Vec<(usize, usize)> = Vec::with_capacity(text.len() / 5);
-        let bytes = text.as_bytes();
-        // Whether the character at `i` is a word character, and its width.
-        let word_char = |i: usize| -> (bool, usize) {
-            if bytes[i] < 0x80 {
-                (bytes[i].is_ascii_alphanumeric(), 1)
-            } else {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                (is_word_char(c), c.len_utf8())
-            }
-        };
-        let mut i = 0;
-        while i < bytes.len() {
-            let (is_word, width) = word_char(i);
-            if !is_word {
-                i += width;
-                continue;
-            }
-            let start = i;
-            i += width;
-            while i < bytes.len() {
-                if bytes[i] < 0x80 {
-                    if !bytes[i].is_ascii_alphanumeric() {
-                        break;
-                    }
-                    i += 1;
-                    continue;
-                }
-                let (is_word, width) = word_char(i);
-                if !is_word {
-                    break;
-                }
-                i += width;
-            }
-            words.push((start, i));
-        }
+    fn variant_tier(
+        &self,
+        text: &str,
+        runs: &[(usize, usize)],
+        options: &TagOptions,
+        lang: &mut TextLanguage,
+        found: &mut Vec<Found>,
+    ) {
+        let words = runs;
         found.sort_by_key(|f| f.start);
         let mut covered = vec![false; words.len()];
         let mut k = 0;

@@ -21,6 +21,47 @@ fn is_word_char_slow(c: char) -> bool {
     c.is_alphanumeric() || is_combining_mark(c) || c == '\u{200C}' || c == '\u{200D}'
 }
 
+/// The runs of word characters of `text` (byte ranges, in order): its words.
+pub(crate) fn word_runs(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut runs = Vec::with_capacity(text.len() / 5);
+    // Whether the character at `i` is a word character, and its width.
+    let word_char = |i: usize| -> (bool, usize) {
+        if bytes[i] < 0x80 {
+            (bytes[i].is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (is_word_char(c), c.len_utf8())
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let (is_word, width) = word_char(i);
+        if !is_word {
+            i += width;
+            continue;
+        }
+        let start = i;
+        i += width;
+        while i < bytes.len() {
+            if bytes[i] < 0x80 {
+                if !bytes[i].is_ascii_alphanumeric() {
+                    break;
+                }
+                i += 1;
+                continue;
+            }
+            let (is_word, width) = word_char(i);
+            if !is_word {
+                break;
+            }
+            i += width;
+        }
+        runs.push((start, i));
+    }
+    runs
+}
+
 /// Scripts written without spaces between words, where a name can start or end anywhere.
 pub(crate) fn is_unspaced_script(c: char) -> bool {
     matches!(c as u32,
