@@ -12,6 +12,7 @@ use rustc_hash::{FxHashMap, FxHasher};
 
 use super::entity::{CaseMode, Entity};
 use super::find::TrigramIndex;
+use super::resolve::EntityFacts;
 use super::stopwords;
 use super::tag::{initial_class, transliterated, KEY_DEMONYM, KEY_LATIN_DEMONYM, KEY_LATIN_NAME, KEY_NAME};
 use super::trie::Trie;
@@ -212,6 +213,8 @@ pub struct Gazetteer {
     /// An Aho-Corasick automaton over the same patterns, built only for `raw_scan`.
     pub(crate) matcher: OnceLock<std::result::Result<Option<Matcher>, String>>,
     pub(crate) trigrams: OnceLock<TrigramIndex>,
+    /// What resolution reads of each entity (see `resolve::EntityFacts`), built on first use.
+    pub(crate) facts: OnceLock<Vec<EntityFacts>>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -363,6 +366,7 @@ impl Gazetteer {
             trie: OnceLock::new(),
             matcher: OnceLock::new(),
             trigrams: OnceLock::new(),
+            facts: OnceLock::new(),
         })
     }
 
@@ -399,6 +403,11 @@ impl Gazetteer {
         })
     }
 
+    /// What resolution reads of each entity, by entity index (built now if it was not yet).
+    pub(crate) fn facts(&self) -> &[EntityFacts] {
+        self.facts.get_or_init(|| self.entities.iter().map(|e| EntityFacts::of(self, e)).collect())
+    }
+
     /// The raw scan's automaton (built now if it was not yet).
     pub(crate) fn matcher(&self) -> Result<Option<&Matcher>> {
         let built = self.matcher.get_or_init(|| {
@@ -418,6 +427,7 @@ impl Gazetteer {
     /// Build the tagger's index now rather than on the first `tag`.
     pub fn prepare(&self) -> Result<()> {
         self.trie();
+        self.facts();
         Ok(())
     }
 

@@ -73,16 +73,75 @@ pub(crate) fn prominence(e: &Entity) -> f64 {
 /// name or demonym once, or two other places in it.
 const STRONG_CONTEXT: f64 = 2.0;
 
-/// Places found only through a spelling variant need the document to be about their country:
-/// a key that drops vowels (*Soutenues* / Stains) collides too often otherwise.
-fn needs_context(e: &Entity) -> bool {
-    !matches!(e.kind.as_str(), "country" | "organization" | "person")
-}
-
 /// Ids of the regions an entity lies in, as the data gives them (`attributes.admin1` of places,
 /// `attributes.parent` of subdivisions: record ids, see python/nomina/data/README.md).
 fn containers(e: &Entity) -> impl Iterator<Item = &str> {
     ["admin1", "parent"].into_iter().filter_map(|key| e.attributes.get(key).and_then(|v| v.as_str()))
+}
+
+/// Kinds of entity resolution tells apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Country,
+    Region,
+    Place,
+    Organization,
+    Person,
+    Other,
+}
+
+const NO_ENTITY: u32 = u32::MAX;
+
+/// What resolution reads of an entity, computed once per gazetteer (`Gazetteer::facts`): its
+/// kind, prominence and the regions it lies in, without reading attributes and ids per option.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct EntityFacts {
+    pub kind: Kind,
+    pub prominence: f64,
+    /// The entity its `admin1` and `parent` attributes name (`containers`), if the gazetteer
+    /// has it (`NO_ENTITY` if not).
+    pub admin1: u32,
+    pub parent: u32,
+    /// Some region is named at all (if not in this gazetteer).
+    pub has_containers: bool,
+}
+
+impl EntityFacts {
+    pub fn of(g: &Gazetteer, e: &Entity) -> EntityFacts {
+        let entity_of = |key: &str| {
+            e.attributes.get(key).and_then(|v| v.as_str()).and_then(|id| g.by_id.get(id)).copied().unwrap_or(NO_ENTITY)
+        };
+        EntityFacts {
+            kind: match e.kind.as_str() {
+                "country" => Kind::Country,
+                "region" => Kind::Region,
+                "place" => Kind::Place,
+                "organization" => Kind::Organization,
+                "person" => Kind::Person,
+                _ => Kind::Other,
+            },
+            prominence: prominence(e),
+            admin1: entity_of("admin1"),
+            parent: entity_of("parent"),
+            has_containers: containers(e).next().is_some(),
+        }
+    }
+
+    /// The regions of the gazetteer the entity lies in (see `containers`).
+    fn regions(&self) -> impl Iterator<Item = u32> {
+        [self.admin1, self.parent].into_iter().filter(|&r| r != NO_ENTITY)
+    }
+
+    /// Places found only through a spelling variant need the document to be about their
+    /// country: a key that drops vowels (*Soutenues* / Stains) collides too often otherwise.
+    fn needs_context(&self) -> bool {
+        !matches!(self.kind, Kind::Country | Kind::Organization | Kind::Person)
+    }
+
+    /// Kinds of entities a person's name never is (places, regions, countries, features...).
+    fn may_be_person_name(&self) -> bool {
+        !matches!(self.kind, Kind::Person | Kind::Organization)
+    }
 }
 
 /// Support of the *Town, ST* pattern: it names the town and its region together.
@@ -101,9 +160,9 @@ fn town_comma_region(g: &Gazetteer, text: &str, found: &[Found]) -> FxHashSet<(u
             continue;
         }
         for t in &town.options {
-            let e = g.entity(t.entity);
+            let facts = &g.facts()[t.entity as usize];
             for r in &region.options {
-                if containers(e).any(|id| g.by_id.get(id) == Some(&r.entity)) {
+                if facts.regions().any(|id| id == r.entity) {
                     paired.insert((i, t.entity));
                     paired.insert((i + 1, r.entity));
                 }
@@ -122,11 +181,11 @@ fn dominant_regions(g: &Gazetteer, found: &[Found]) -> FxHashSet<u32> {
     for f in found {
         seen.clear();
         for o in f.options.iter().filter(|o| o.kind != MatchKind::Variant && !o.ambiguous) {
-            let e = g.entity(o.entity);
-            if e.kind == "region" {
+            let facts = &g.facts()[o.entity as usize];
+            if facts.kind == Kind::Region {
                 seen.insert(o.entity);
             }
-            seen.extend(containers(e).filter_map(|id| g.by_id.get(id).copied()));
+            seen.extend(facts.regions());
         }
         for &r in &seen {
             *votes.entry(r).or_insert(0) += 1;
@@ -146,11 +205,6 @@ const DOMINANT_REGION_SUPPORT: f64 = 0.25;
 /// (more than an exact name's lead over an alias).
 const SEAT_MARGIN: f64 = 0.06;
 
-/// Kinds of entities a person's name never is (places, regions, countries, features...).
-fn may_be_person_name(e: &Entity) -> bool {
-    !matches!(e.kind.as_str(), "person" | "organization")
-}
-
 /// Under case="smart", the options that the words around a mention rule out: a town in the
 /// grammar of a common word (see `common_nouns`), and (see `persons`) a place
 /// name inside a person's name (*Scott Walker*, *Mr. Lincoln*), or one word spelt like a word
@@ -167,10 +221,11 @@ fn drop_by_surroundings<'t>(
         return;
     }
     let mut persons = PersonNames::of(text, runs());
+    let facts = g.facts();
     // People the gazetteer knows are named again by their last word (*Hollande* after
     // *François Hollande*).
     for f in found.iter() {
-        if f.options.iter().all(|o| g.entity(o.entity).kind == "person") {
+        if f.options.iter().all(|o| facts[o.entity as usize].kind == Kind::Person) {
             if let Some((_, last)) = text[f.start..f.end].rsplit_once(' ') {
                 persons.add_word(last);
             }
@@ -179,13 +234,13 @@ fn drop_by_surroundings<'t>(
     for (i, f) in found.iter_mut().enumerate() {
         // Towns named by a common word, written as that word (*das Essen*, *Reading the report*).
         if reads_as_common_word(text, f.start, f.end) {
-            f.options.retain(|o| g.entity(o.entity).kind != "place");
+            f.options.retain(|o| facts[o.entity as usize].kind != Kind::Place);
         }
         let surface = &text[f.start..f.end];
         let inside = persons.covers(f.start) || persons.is_given_name(f.start, f.end);
         let same_word = !surface.contains(' ') && persons.has_word(surface);
         if inside || same_word {
-            f.options.retain(|o| !may_be_person_name(g.entity(o.entity)) || (!inside && paired.contains(&(i, o.entity))));
+            f.options.retain(|o| !facts[o.entity as usize].may_be_person_name() || (!inside && paired.contains(&(i, o.entity))));
         }
     }
 }
@@ -211,16 +266,17 @@ pub(crate) fn resolve<'t>(
             }
         }
     }
+    let facts = g.facts();
     let mut context: FxHashMap<&str, f64> = FxHashMap::default();
     let mut named: FxHashSet<u32> = FxHashSet::default();
     for f in &found {
         if let [only] = f.options.as_slice() {
             if only.kind != MatchKind::Variant && !only.ambiguous {
                 named.insert(only.entity);
-                let e = g.entity(only.entity);
-                if let Some(country) = e.country.as_deref() {
+                if let Some(country) = g.entity(only.entity).country.as_deref() {
                     // A country or region named (or its demonym) says more than a town does.
-                    let weight = if matches!(e.kind.as_str(), "country" | "region") { 2.0 } else { 1.0 };
+                    let kind = facts[only.entity as usize].kind;
+                    let weight = if matches!(kind, Kind::Country | Kind::Region) { 2.0 } else { 1.0 };
                     *context.entry(country).or_insert(0.0) += weight;
                 }
             }
@@ -232,46 +288,42 @@ pub(crate) fn resolve<'t>(
         // A town named like the region it lies in is the region's seat (Idlib, Deir ez-Zor,
         // New York): the town is the usual reading of the shared name, so it takes the
         // region's prior (the region's population counts the town's) and a little more.
-        let seat_bonus = |e: &Entity| -> f64 {
-            let Some(&region) = e.attributes.get("admin1").and_then(|v| v.as_str()).and_then(|id| g.by_id.get(id)) else {
-                return 0.0;
-            };
-            if e.kind != "place" || !f.options.iter().any(|o| o.entity == region) {
+        let seat_bonus = |e: &EntityFacts| -> f64 {
+            let region = e.admin1;
+            if region == NO_ENTITY || e.kind != Kind::Place || !f.options.iter().any(|o| o.entity == region) {
                 return 0.0;
             }
-            (prominence(g.entity(region)) - prominence(e)).max(0.0) + SEAT_MARGIN
+            (facts[region as usize].prominence - e.prominence).max(0.0) + SEAT_MARGIN
         };
         let mut scored: Vec<(Option_, f64)> = f
             .options
             .iter()
             .filter(|o| {
-                let e = g.entity(o.entity);
-                if o.kind != MatchKind::Variant && o.ambiguous && containers(e).next().is_some() {
+                let facts = &facts[o.entity as usize];
+                if o.kind != MatchKind::Variant && o.ambiguous && facts.has_containers {
                     // A name that is also a word or a person's name (Center, Taylor): the
                     // document must name the place's region, or pair them (Center, Texas).
                     return paired.contains(&(i, o.entity))
-                        || containers(e).any(|id| {
-                            g.by_id.get(id).is_some_and(|r| regions_named.contains(r) || dominant.contains(r))
-                        });
+                        || facts.regions().any(|r| regions_named.contains(&r) || dominant.contains(&r));
                 }
                 let weak = o.kind == MatchKind::Variant || o.ambiguous;
-                !weak || !needs_context(e) || in_context(e) >= STRONG_CONTEXT
+                !weak || !facts.needs_context() || in_context(g.entity(o.entity)) >= STRONG_CONTEXT
             })
             .map(|o| {
-                let e = g.entity(o.entity);
-                let mut support = 0.5 * in_context(e).min(4.0) / 4.0;
+                let facts = &facts[o.entity as usize];
+                let mut support = 0.5 * in_context(g.entity(o.entity)).min(4.0) / 4.0;
                 if paired.contains(&(i, o.entity)) {
                     support += TOWN_REGION_SUPPORT;
                 }
                 // A town beside its state or governorate: the region named settles it.
-                if containers(e).any(|id| g.by_id.get(id).is_some_and(|r| named.contains(r))) {
+                if facts.regions().any(|r| named.contains(&r)) {
                     support += 0.4;
                 }
-                if containers(e).any(|id| g.by_id.get(id).is_some_and(|r| dominant.contains(r))) {
+                if facts.regions().any(|r| dominant.contains(&r)) {
                     support += DOMINANT_REGION_SUPPORT;
                 }
                 let doubt = if o.ambiguous { 0.15 } else { 0.0 };
-                (*o, o.kind.base_score() + support + prominence(e) + seat_bonus(e) - doubt)
+                (*o, o.kind.base_score() + support + facts.prominence + seat_bonus(facts) - doubt)
             })
             .collect();
         if scored.is_empty() {
