@@ -385,7 +385,9 @@ impl Gazetteer {
                     if first_word < form.len() || self.form_lowercase_ok[g] {
                         trie.mark(&form[..first_word]);
                     }
-                    if self.form_lowercase_ok[g] {
+                    if self.form_lowercase_ok[g] && first_word == form.len() {
+                        trie.lower_words.insert(form.as_bytes());
+                    } else if self.form_lowercase_ok[g] {
                         trie.lower_first_words.insert(&form.as_bytes()[..first_word]);
                     }
                     // One character between the first two words, and more after the second.
@@ -393,6 +395,7 @@ impl Gazetteer {
                     let second = first_word + sep.len_utf8();
                     if form[second..].chars().next().is_some_and(is_word_char) {
                         let second_end = word_end(second, form);
+                        trie.first_two_words.insert(&form.as_bytes()[..second_end]);
                         if second_end < form.len() {
                             trie.two_words.insert(&form.as_bytes()[..second_end]);
                         }

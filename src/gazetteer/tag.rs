@@ -268,6 +268,22 @@ fn plain_word_after(bytes: &[u8], classes: &[u8], end: usize) -> Option<usize> {
     (i > end + 1 && ends_word).then_some(i)
 }
 
+/// If the word ending at byte `end` of a folded text is followed by one ASCII character that
+/// is not a word character and then by a whole word of ASCII letters and digits (followed by
+/// the end or by another ASCII character that is not a word character), the end of that word.
+fn ascii_word_after(bytes: &[u8], end: usize) -> Option<usize> {
+    let sep = *bytes.get(end)?;
+    if !sep.is_ascii() || sep.is_ascii_alphanumeric() {
+        return None;
+    }
+    let mut i = end + 1;
+    while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+        i += 1;
+    }
+    let ends_word = i == bytes.len() || (bytes[i].is_ascii() && !bytes[i].is_ascii_alphanumeric());
+    (i > end + 1 && ends_word).then_some(i)
+}
+
 /// End of the word containing byte `at` of `hay` (or `at` itself after a non-word char).
 fn end_of_word(hay: &str, at: usize) -> usize {
     let mut end = at;
@@ -375,10 +391,11 @@ impl Gazetteer {
     ///   begins no pattern that may match there: one that some name may write in lower case
     ///   (a demonym, *iPhone*), or a multi-word one, which can match with a capital further on
     ///   (*the Hague*, *al-Qaïm*). The trie keeps filters of the first words of those
-    ///   patterns (which say which words are surely none), of the first words of patterns
-    ///   that a name writes in lower case, and of the first two words of the patterns of three
-    ///   words or more: a lower-case word followed by another begins no pattern that may count
-    ///   unless one of the last two says so.
+    ///   patterns (which say which words are surely none), of the one-word patterns that a
+    ///   name writes in lower case (such a word is tried), and of the first two words of
+    ///   patterns: a lower-case word followed by a whole ASCII word begins a pattern of several
+    ///   words only if the filters have the two (the pattern's second word must end where the
+    ///   text's does, or the match would end inside a word).
     #[allow(clippy::too_many_arguments)]
     fn exact_tier(
         &self,
@@ -460,15 +477,19 @@ impl Gazetteer {
                     trie.may_begin(word, false)
                 } else if !trie.may_begin(word, true) {
                     false
-                } else if trie.lower_first_words.contains(word) {
+                } else if trie.lower_words.contains(word) {
                     true
                 } else {
-                    // Only a pattern of several words that has a capital further on (*the
-                    // Hague*) may count here. If the next word is plain lower case too, so
-                    // are both: a pattern of three words or more that begins with them may.
+                    // Only a pattern of several words may count here: one that some name writes
+                    // in lower case, or one that has a capital further on (*the Hague*). If the
+                    // next word is plain lower case too, so are both: then only a pattern of
+                    // three words or more that begins with them may, or one of the first kind.
+                    // Either way the pattern begins with this word and the next, if that is a
+                    // whole ASCII word (the match cannot end inside it).
                     match plain_word_after(bytes, &classes, j) {
+                        Some(end) if trie.lower_first_words.contains(word) => trie.first_two_words.contains(&bytes[i..end]),
                         Some(end) => trie.two_words.contains(&bytes[i..end]),
-                        None => true,
+                        None => ascii_word_after(bytes, j).map_or(true, |end| trie.first_two_words.contains(&bytes[i..end])),
                     }
                 };
                 if try_here {
@@ -921,6 +942,8 @@ mod tests {
                     "new york City", "new York city", "a new york city", "al qaim Syria", "al Qaim", "la Paz, de Mistura",
                     "to the hague area", "x-Ray", "the-Hague", "the  Hague", "l'Aquila", "l'aquila", "d'Al Qaim",
                     "van der Berg", "van der berg", "van Berg", "de la paz Norte", "al bu Kamal", "the new york City",
+                    "la Pazx", "the Hagues", "new Yorker", "the Hague-x", "den Haag.", "to New York", "de La Paz,",
+                    "paris Texas", "paris Texasx", "al Qaim9", "van Der", "the Hague's", "the HAGUE", "al QAIM x",
                 ]
                 .map(String::from),
             );

@@ -46,11 +46,14 @@ pub(crate) struct Trie {
     /// Bloom filter of the marked prefixes (one hash): most prefixes asked about are not
     /// marked, and this answers them without walking the trie.
     marked_hashes: Vec<u64>,
-    /// Under case="smart", what a lower-case word may begin (see `tag::exact_tier`): the first
-    /// words of the patterns some name writes in lower case, and the first two words (with
-    /// what is between them) of the patterns of three words or more.
+    /// Under case="smart", what a lower-case word may begin (see `tag::exact_tier`): the
+    /// patterns of one word that some name writes in lower case, the first words of those of
+    /// several words, the first two words (with the one character between them) of the
+    /// patterns of three words or more, and of every pattern of two words or more.
+    pub lower_words: Bloom,
     pub lower_first_words: Bloom,
     pub two_words: Bloom,
+    pub first_two_words: Bloom,
     /// Bloom filter (one hash) of the patterns' first words (up to their first character that
     /// is not a word character): a word that is none begins no pattern that ends on a word end.
     first_words: Vec<u64>,
@@ -185,8 +188,10 @@ impl Trie {
             root,
             marked_hashes: vec![0; 1 << (FILTER_BITS - 6)],
             first_words,
+            lower_words: Bloom::new(19),
             lower_first_words: Bloom::new(18),
             two_words: Bloom::new(20),
+            first_two_words: Bloom::new(21),
         }
     }
 
