@@ -36,7 +36,45 @@ pub fn normalize_into(s: &str, out: &mut String) {
     if s.is_ascii() {
         return fold_ascii(s.as_bytes(), out);
     }
-    fold(s, |c, _| out.push(c));
+    fold(s, &mut FoldedString(out));
+}
+
+/// Where folded characters go, with the source byte range each comes from.
+trait FoldSink {
+    fn push(&mut self, c: char, src: Range<usize>);
+
+    /// `ascii` (printable ASCII but the grave accent), lower-cased: each byte from the source
+    /// byte at the same distance from `src_start`.
+    fn push_plain_ascii(&mut self, ascii: &[u8], src_start: usize) {
+        for (k, &b) in ascii.iter().enumerate() {
+            self.push(char::from(b.to_ascii_lowercase()), src_start + k..src_start + k + 1);
+        }
+    }
+}
+
+/// The folded text alone.
+struct FoldedString<'a>(&'a mut String);
+
+impl FoldSink for FoldedString<'_> {
+    #[inline]
+    fn push(&mut self, c: char, _: Range<usize>) {
+        self.0.push(c);
+    }
+
+    fn push_plain_ascii(&mut self, ascii: &[u8], _: usize) {
+        self.0.extend(ascii.iter().map(|b| char::from(b.to_ascii_lowercase())));
+    }
+}
+
+/// A calling closure, for tests.
+#[cfg(test)]
+struct FoldClosure<F: FnMut(char, Range<usize>)>(F);
+
+#[cfg(test)]
+impl<F: FnMut(char, Range<usize>)> FoldSink for FoldClosure<F> {
+    fn push(&mut self, c: char, src: Range<usize>) {
+        (self.0)(c, src)
+    }
 }
 
 /// What [`fold`] does to ASCII text, without source ranges: lowercase, whitespace runs to one
@@ -71,6 +109,76 @@ pub struct NormalizedText {
     out_starts: Vec<usize>,
     /// Source byte range of each output character (non-decreasing starts and ends).
     sources: Vec<(usize, usize)>,
+    /// For each byte of `text` and one past its end: `SOURCE_*` bits of the character starting
+    /// there (0 inside a character and at the end).
+    source_facts: Vec<u8>,
+    /// End of the last character's source range.
+    last_source_end: usize,
+}
+
+/// `NormalizedText::source_facts` bits: the source of a character starts with an ASCII
+/// lower-case letter;
+pub const SOURCE_LOWER: u8 = 1;
+/// it is one ASCII character, the same as the folded one;
+pub const SOURCE_SAME: u8 = 2;
+/// it follows the previous character's source with nothing folded away between them.
+pub const SOURCE_JOINED: u8 = 4;
+
+impl NormalizedText {
+    /// The facts of a character from source byte range `start..end` (`source` the source
+    /// text, `c` the folded character).
+    #[inline]
+    fn facts_of(&self, source: &[u8], c: char, start: usize, end: usize) -> u8 {
+        let mut facts = 0;
+        if source.get(start).is_some_and(u8::is_ascii_lowercase) {
+            facts |= SOURCE_LOWER;
+        }
+        if end == start + 1 && c.is_ascii() && source.get(start) == Some(&(c as u8)) {
+            facts |= SOURCE_SAME;
+        }
+        if start == self.last_source_end && !self.out_starts.is_empty() {
+            facts |= SOURCE_JOINED;
+        }
+        facts
+    }
+}
+
+/// Folds into a `NormalizedText`, reading the source for its facts.
+struct WithOffsets<'a> {
+    source: &'a [u8],
+    out: NormalizedText,
+}
+
+impl FoldSink for WithOffsets<'_> {
+    #[inline]
+    fn push(&mut self, c: char, src: Range<usize>) {
+        let out = &mut self.out;
+        let facts = out.facts_of(self.source, c, src.start, src.end);
+        out.out_starts.push(out.text.len());
+        out.sources.push((src.start, src.end));
+        out.source_facts.push(facts);
+        out.source_facts.extend(std::iter::repeat(0).take(c.len_utf8() - 1));
+        out.last_source_end = src.end;
+        out.text.push(c);
+    }
+
+    fn push_plain_ascii(&mut self, ascii: &[u8], src_start: usize) {
+        let Some(&first) = ascii.first() else { return };
+        let out = &mut self.out;
+        let first_facts = out.facts_of(self.source, char::from(first.to_ascii_lowercase()), src_start, src_start + 1);
+        let at = out.text.len();
+        out.text.extend(ascii.iter().map(|b| char::from(b.to_ascii_lowercase())));
+        out.out_starts.extend(at..at + ascii.len());
+        out.sources.extend((src_start..src_start + ascii.len()).map(|i| (i, i + 1)));
+        out.source_facts.push(first_facts);
+        // Each byte of the run is its own source byte, right after the previous one.
+        out.source_facts.extend(ascii[1..].iter().map(|&b| {
+            let lower = if b.is_ascii_lowercase() { SOURCE_LOWER } else { 0 };
+            let same = if b.is_ascii_uppercase() { 0 } else { SOURCE_SAME };
+            lower | same | SOURCE_JOINED
+        }));
+        out.last_source_end = src_start + ascii.len();
+    }
 }
 
 impl NormalizedText {
@@ -110,19 +218,30 @@ impl NormalizedText {
     pub fn char_starts(&self) -> &[usize] {
         &self.out_starts
     }
+
+    /// For each byte of `text` and one past its end, the `SOURCE_*` bits of the character
+    /// starting there (0 inside a character and at the end).
+    pub fn source_facts(&self) -> &[u8] {
+        &self.source_facts
+    }
 }
 
 /// `normalize(s)` with the map from each output character back to its source range.
 pub fn normalize_with_offsets(s: &str) -> NormalizedText {
-    let mut text = String::with_capacity(s.len());
-    let mut out_starts = Vec::with_capacity(s.len());
-    let mut sources = Vec::with_capacity(s.len());
-    fold(s, |c, src| {
-        out_starts.push(text.len());
-        sources.push((src.start, src.end));
-        text.push(c);
-    });
-    NormalizedText { text, out_starts, sources }
+    let mut sink = WithOffsets {
+        source: s.as_bytes(),
+        out: NormalizedText {
+            text: String::with_capacity(s.len()),
+            out_starts: Vec::with_capacity(s.len()),
+            sources: Vec::with_capacity(s.len()),
+            source_facts: Vec::with_capacity(s.len() + 1),
+            last_source_end: 0,
+        },
+    };
+    fold(s, &mut sink);
+    let mut out = sink.out;
+    out.source_facts.push(0);
+    out
 }
 
 /// Apostrophes and transliteration marks folded to `'`. The ASCII grave accent and the acute
@@ -216,8 +335,8 @@ fn drops_mark(mark: char, previous: Option<char>) -> bool {
 }
 
 /// Emits folded characters with their source ranges, collapsing whitespace.
-struct Folder<F: FnMut(char, Range<usize>)> {
-    sink: F,
+struct Folder<'s, S: FoldSink> {
+    sink: &'s mut S,
     /// Source range of the whitespace run waiting to become one space.
     pending_space: Option<(usize, usize)>,
     /// Whether the last character emitted is a letter, digit or sign a mark may sit on.
@@ -225,7 +344,7 @@ struct Folder<F: FnMut(char, Range<usize>)> {
     emitted_any: bool,
 }
 
-impl<F: FnMut(char, Range<usize>)> Folder<F> {
+impl<S: FoldSink> Folder<'_, S> {
     fn space(&mut self, src: Range<usize>) {
         self.pending_space = Some(match self.pending_space {
             Some((start, _)) => (start, src.end),
@@ -239,12 +358,25 @@ impl<F: FnMut(char, Range<usize>)> Folder<F> {
     fn emit_alphanumeric(&mut self, c: char, at: usize) {
         if let Some((start, end)) = self.pending_space.take() {
             if self.emitted_any {
-                (self.sink)(' ', start..end);
+                self.sink.push(' ', start..end);
             }
         }
         self.after_base = true;
         self.emitted_any = true;
-        (self.sink)(c, at..at + 1);
+        self.sink.push(c, at..at + 1);
+    }
+
+    /// `emit` of each byte of `ascii` (printable ASCII but the grave accent, or single spaces
+    /// between such bytes; not ending in a space) from source byte `at` on.
+    fn emit_plain_ascii(&mut self, ascii: &[u8], at: usize) {
+        if let Some((start, end)) = self.pending_space.take() {
+            if self.emitted_any {
+                self.sink.push(' ', start..end);
+            }
+        }
+        self.after_base = true;
+        self.emitted_any = true;
+        self.sink.push_plain_ascii(ascii, at);
     }
 
     fn emit(&mut self, c: char, src: Range<usize>) {
@@ -256,7 +388,7 @@ impl<F: FnMut(char, Range<usize>)> Folder<F> {
         }
         if let Some((start, end)) = self.pending_space.take() {
             if self.emitted_any {
-                (self.sink)(' ', start..end);
+                self.sink.push(' ', start..end);
             }
         }
         let c = if is_apostrophe(c) {
@@ -268,12 +400,23 @@ impl<F: FnMut(char, Range<usize>)> Folder<F> {
         };
         self.after_base = true;
         self.emitted_any = true;
-        (self.sink)(c, src);
+        self.sink.push(c, src);
     }
 }
 
-/// Folds `s`, calling `sink(char, source_byte_range)` for every output character.
-fn fold(s: &str, sink: impl FnMut(char, Range<usize>)) {
+/// Printable ASCII that folds to itself but for case (not the grave accent, an apostrophe).
+#[inline]
+fn plain_ascii(b: u8) -> bool {
+    (0x21..=0x7E).contains(&b) && b != b'`'
+}
+
+/// Folds `s`, giving `sink` every output character with its source byte range.
+fn fold(s: &str, sink: &mut impl FoldSink) {
+    fold_with(s, sink, true)
+}
+
+/// `fold`, with the fast path for runs of plain ASCII or without it (tests compare the two).
+fn fold_with(s: &str, sink: &mut impl FoldSink, plain_runs: bool) {
     let mut folder = Folder { sink, pending_space: None, after_base: false, emitted_any: false };
     let bytes = s.as_bytes();
     let mut decomposed: Vec<char> = Vec::new();
@@ -282,6 +425,24 @@ fn fold(s: &str, sink: impl FnMut(char, Range<usize>)) {
     while i < bytes.len() {
         let b = bytes[i];
         // ASCII fast path: an ASCII char not followed by a combining mark is its own unit.
+        let ascii_unit = |i: usize| bytes[i] < 0x80 && bytes.get(i + 1).map_or(true, |&next| next < 0x80);
+        if plain_runs && plain_ascii(b) && ascii_unit(i) {
+            // A run of such units, each its own source byte: words and the single spaces
+            // between them, most of a text.
+            let mut k = i + 1;
+            while k < bytes.len()
+                && ascii_unit(k)
+                && (plain_ascii(bytes[k]) || (bytes[k] == b' ' && bytes.get(k + 1).is_some_and(|&n| plain_ascii(n))))
+            {
+                k += 1;
+            }
+            if bytes[k - 1] == b' ' {
+                k -= 1; // a space only before what follows it (see `Folder::space`)
+            }
+            folder.emit_plain_ascii(&bytes[i..k], i);
+            i = k;
+            continue;
+        }
         if b < 0x80 && bytes.get(i + 1).map_or(true, |&next| next < 0x80) {
             let c = b as char;
             match b {
@@ -365,8 +526,69 @@ mod tests {
                 })
                 .collect();
             let mut slow = String::new();
-            fold(&s, |c, _| slow.push(c));
+            fold(&s, &mut FoldClosure(|c, _| slow.push(c)));
             assert_eq!(normalize(&s), slow, "{s:?}");
+        }
+    }
+
+    /// `normalize_with_offsets` without the fast path for plain ASCII runs, and the source
+    /// facts computed from the offsets afterwards (as the tagger once did).
+    /// Text, character starts, their source ranges, source facts.
+    type Offsets = (String, Vec<usize>, Vec<(usize, usize)>, Vec<u8>);
+
+    fn offsets_reference(s: &str) -> Offsets {
+        let (mut text, mut starts, mut sources) = (String::new(), Vec::new(), Vec::new());
+        fold_with(
+            s,
+            &mut FoldClosure(|c, src: Range<usize>| {
+                starts.push(text.len());
+                sources.push((src.start, src.end));
+                text.push(c);
+            }),
+            false,
+        );
+        let mut facts = vec![0u8; text.len() + 1];
+        let (src, out) = (s.as_bytes(), text.as_bytes());
+        let mut last_end = usize::MAX;
+        for (&o, &(start, end)) in starts.iter().zip(&sources) {
+            let mut f = 0;
+            if src.get(start).is_some_and(u8::is_ascii_lowercase) {
+                f |= SOURCE_LOWER;
+            }
+            if end == start + 1 && src.get(start) == out.get(o) {
+                f |= SOURCE_SAME;
+            }
+            if start == last_end {
+                f |= SOURCE_JOINED;
+            }
+            last_end = end;
+            facts[o] = f;
+        }
+        (text, starts, sources, facts)
+    }
+
+    #[test]
+    fn plain_ascii_runs_fold_like_the_slow_path() {
+        const PIECES: &[&str] = &[
+            "a", "B", "word", "Word", " ", " ", "  ", "\n", "\t", "`", "'", "-", ".", ",", "\u{301}", "e\u{301}", "é", "É",
+            "ß", "ﬁ", "\u{200F}", "\u{0}", "\u{7F}", "北京", "~", "Z9", "x ", " y", "\u{A0}", "ʿ", "–",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for n in 0..30_000 {
+            let mut s = String::new();
+            for _ in 0..n % 12 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                s.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+            }
+            let fast = normalize_with_offsets(&s);
+            let (text, starts, sources, facts) = offsets_reference(&s);
+            assert_eq!(fast.text, text, "{s:?}");
+            assert_eq!(fast.out_starts, starts, "{s:?}");
+            assert_eq!(fast.sources, sources, "{s:?}");
+            assert_eq!(fast.source_facts, facts, "{s:?}");
+            assert_eq!(normalize(&s), text, "{s:?}");
         }
     }
 

@@ -200,7 +200,10 @@ mod tests {
 
     /// The implementation before the streaming one (a vector of every word, titles searched
     /// in a list): what `PersonNames::of` must give.
-    fn reference(text: &str) -> (Vec<(usize, usize)>, Vec<(usize, usize)>, Vec<String>) {
+    /// Name spans, given-name heads, person words (sorted).
+    type Persons = (Vec<(usize, usize)>, Vec<(usize, usize)>, Vec<String>);
+
+    fn reference(text: &str) -> Persons {
         fn words(text: &str) -> Vec<Word> {
             let mut out = Vec::new();
             let mut iter = text.char_indices().peekable();

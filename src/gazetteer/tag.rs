@@ -19,7 +19,7 @@ use super::stopwords;
 use super::words::{ends_word, is_unspaced_script, is_word_char, starts_word, word_runs, Shape};
 use crate::error::Result;
 use crate::langid::{Language, LanguageDetector};
-use crate::normalize::{normalize, normalize_with_offsets, NormalizedText};
+use crate::normalize::{normalize, normalize_with_offsets, NormalizedText, SOURCE_JOINED, SOURCE_LOWER, SOURCE_SAME};
 use crate::text_offsets::CharIndexer;
 use crate::variants::variant_key;
 
@@ -234,13 +234,11 @@ fn is_particle(word: &str) -> bool {
         )
 }
 
-/// Source classes of a folded text's characters (`Gazetteer::source_classes`): the source
-/// character starts with an ASCII lower-case letter;
-const LOWER: u8 = 1;
-/// it is one ASCII character, the folded one;
-const SAME: u8 = 2;
-/// it follows the previous character's source with nothing folded away between them.
-const JOINED: u8 = 4;
+/// What the exact tier reads of the source of each character of the folded text (see
+/// `NormalizedText::source_facts`).
+const LOWER: u8 = SOURCE_LOWER;
+const SAME: u8 = SOURCE_SAME;
+const JOINED: u8 = SOURCE_JOINED;
 
 /// What the names of a variant key group may be matched as (`Gazetteer::key_variants`): a
 /// name (not an acronym, ambiguous or case-sensitive alias) from a Latin spelling (of a place
@@ -253,7 +251,7 @@ pub(crate) const KEY_DEMONYM: u8 = 8;
 
 /// If the word ending at byte `end` of a folded text is followed by one ASCII character that
 /// is not a word character and then by a word in plain lower case (ASCII letters and digits as
-/// in the source text, see `Gazetteer::source_classes`), the end of that word.
+/// in the source text, see `NormalizedText::source_facts`), the end of that word.
 fn plain_word_after(bytes: &[u8], classes: &[u8], end: usize) -> Option<usize> {
     let plain = |i: usize| classes.get(i).is_some_and(|&c| c & (SAME | JOINED) == SAME | JOINED);
     let sep = *bytes.get(end)?;
@@ -354,29 +352,6 @@ impl Gazetteer {
         self.surfaces.as_ref().unwrap_or(&self.forms)
     }
 
-    /// Per byte of a folded text (at each character start), what the exact tier needs to know
-    /// of the source character it comes from: see `LOWER`, `SAME`, `JOINED`.
-    fn source_classes(text: &str, folded: &NormalizedText) -> Vec<u8> {
-        let mut at = vec![0u8; folded.text.len() + 1];
-        let (src, out) = (text.as_bytes(), folded.text.as_bytes());
-        let mut last_end = usize::MAX;
-        for (&o, s) in folded.char_starts().iter().zip(folded.char_sources()) {
-            let mut class = 0;
-            if src.get(s.start).is_some_and(u8::is_ascii_lowercase) {
-                class |= LOWER;
-            }
-            if s.end == s.start + 1 && src.get(s.start) == out.get(o) {
-                class |= SAME;
-            }
-            if s.start == last_end {
-                class |= JOINED;
-            }
-            last_end = s.end;
-            at[o] = class;
-        }
-        at
-    }
-
     /// The exact tier: the patterns in `hay` (the folded text, or the text itself under
     /// case="sensitive"), leftmost-longest, each kept if it counts as a mention (`accept`).
     ///
@@ -408,8 +383,8 @@ impl Gazetteer {
     ) {
         let trie = self.trie();
         let classes = match folded {
-            Some(f) if self.case == CaseMode::Smart => Self::source_classes(text, f),
-            _ => Vec::new(),
+            Some(f) if self.case == CaseMode::Smart => f.source_facts(),
+            _ => &[],
         };
         let bytes = hay.as_bytes();
         let char_at = |i: usize| -> (char, usize) {
@@ -421,7 +396,7 @@ impl Gazetteer {
         let mut pos = 0;
         let try_at = |at: usize, pos: &mut usize, lang: &mut TextLanguage, found: &mut Vec<Found>| {
             if let Some((end, group)) = trie.longest_at(bytes, at) {
-                *pos = self.exact_step(text, hay, folded, &classes, at, end, group, options, lang, found);
+                *pos = self.exact_step(text, hay, folded, classes, at, end, group, options, lang, found);
             }
         };
         // Whether the previous character is a word character, and of an unspaced script.
@@ -486,7 +461,7 @@ impl Gazetteer {
                     // three words or more that begins with them may, or one of the first kind.
                     // Either way the pattern begins with this word and the next, if that is a
                     // whole ASCII word (the match cannot end inside it).
-                    match plain_word_after(bytes, &classes, j) {
+                    match plain_word_after(bytes, classes, j) {
                         Some(end) if trie.lower_first_words.contains(word) => trie.first_two_words.contains(&bytes[i..end]),
                         Some(end) => trie.two_words.contains(&bytes[i..end]),
                         None => ascii_word_after(bytes, j).map_or(true, |end| trie.first_two_words.contains(&bytes[i..end])),
@@ -553,8 +528,8 @@ impl Gazetteer {
         let folded = (self.case != CaseMode::Sensitive).then(|| normalize_with_offsets(text));
         let hay = folded.as_ref().map_or(text, |f| f.text.as_str());
         let classes = match &folded {
-            Some(f) if self.case == CaseMode::Smart => Self::source_classes(text, f),
-            _ => Vec::new(),
+            Some(f) if self.case == CaseMode::Smart => f.source_facts(),
+            _ => &[],
         };
         let mut found = Vec::new();
         if let Some(matcher) = self.matcher().unwrap() {
@@ -563,7 +538,7 @@ impl Gazetteer {
                 // One iterator as long as the scan goes on where the last match ended.
                 for m in matcher.leftmost_find_iter(&hay[pos..]) {
                     let (start, end) = (pos + m.start(), pos + m.end());
-                    let next = self.exact_step(text, hay, folded.as_ref(), &classes, start, end, m.value(), options, &mut lang, &mut found);
+                    let next = self.exact_step(text, hay, folded.as_ref(), classes, start, end, m.value(), options, &mut lang, &mut found);
                     if next != end {
                         pos = next;
                         continue 'scan;
