@@ -68,6 +68,54 @@ pub(crate) struct KeyMember {
     pub latin: bool,
 }
 
+/// What the exact tier reads of a name matched through its pattern, kept for the members of
+/// each pattern group in group order (`Gazetteer::pattern_members`): a group's names are read
+/// in one run of memory, their texts in one string, whatever the entities' layout in memory.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PatternMember {
+    pub entity: u32,
+    pub shape: Shape,
+    pub role: Role,
+    pub exact_case: bool,
+    pub ambiguous: bool,
+    /// The name as written: `surfaces[surface.0..surface.1]` of `PatternMembers`.
+    surface: (u32, u32),
+}
+
+/// The members of every pattern group, with the names as written end to end.
+pub(crate) struct PatternMembers {
+    pub members: Vec<PatternMember>,
+    surfaces: String,
+}
+
+impl PatternMembers {
+    fn new(g: &Gazetteer) -> Option<PatternMembers> {
+        let groups = g.surfaces.as_ref().unwrap_or(&g.forms);
+        let mut surfaces = String::new();
+        let mut members = Vec::with_capacity(g.names.len());
+        for group in 0..groups.len() as u32 {
+            for &n in groups.members(group) {
+                let name = &g.names[n as usize];
+                let start = u32::try_from(surfaces.len()).ok()?;
+                surfaces.push_str(g.surface(name));
+                members.push(PatternMember {
+                    entity: name.entity,
+                    shape: name.shape,
+                    role: name.role,
+                    exact_case: name.exact_case,
+                    ambiguous: name.ambiguous,
+                    surface: (start, u32::try_from(surfaces.len()).ok()?),
+                });
+            }
+        }
+        Some(PatternMembers { members, surfaces })
+    }
+
+    pub fn surface(&self, member: &PatternMember) -> &str {
+        self.surfaces.get(member.surface.0 as usize..member.surface.1 as usize).unwrap_or("")
+    }
+}
+
 /// Leftmost-longest Aho-Corasick automaton over the patterns; a match's value is its pattern's
 /// group. `tag` does not use it (it looks patterns up from the positions where a name may
 /// start, in a `Trie`); it is the benchmark's raw scan, and the reference the tests hold the
@@ -213,6 +261,9 @@ pub struct Gazetteer {
     /// An Aho-Corasick automaton over the same patterns, built only for `raw_scan`.
     pub(crate) matcher: OnceLock<std::result::Result<Option<Matcher>, String>>,
     pub(crate) trigrams: OnceLock<TrigramIndex>,
+    /// The members of the exact tier's pattern groups (`None` if their texts do not fit in
+    /// 4 GiB: then the tier reads the names), built on first use.
+    pub(crate) pattern_members: OnceLock<Option<PatternMembers>>,
     /// What resolution reads of each entity (see `resolve::EntityFacts`), built on first use.
     pub(crate) facts: OnceLock<Vec<EntityFacts>>,
 }
@@ -367,6 +418,7 @@ impl Gazetteer {
             matcher: OnceLock::new(),
             trigrams: OnceLock::new(),
             facts: OnceLock::new(),
+            pattern_members: OnceLock::new(),
         })
     }
 
@@ -406,6 +458,11 @@ impl Gazetteer {
         })
     }
 
+    /// The members of the exact tier's pattern groups (built now if they were not yet).
+    pub(crate) fn pattern_members(&self) -> Option<&PatternMembers> {
+        self.pattern_members.get_or_init(|| PatternMembers::new(self)).as_ref()
+    }
+
     /// What resolution reads of each entity, by entity index (built now if it was not yet).
     pub(crate) fn facts(&self) -> &[EntityFacts] {
         self.facts.get_or_init(|| self.entities.iter().map(|e| EntityFacts::of(self, e)).collect())
@@ -431,6 +488,7 @@ impl Gazetteer {
     pub fn prepare(&self) -> Result<()> {
         self.trie();
         self.facts();
+        self.pattern_members();
         Ok(())
     }
 

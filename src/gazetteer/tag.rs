@@ -616,25 +616,37 @@ impl Gazetteer {
         }
         let mut options_ = Vec::new();
         let mut acronym_in_capitals = false;
-        for &n in self.pattern_groups().members(group) {
-            let name: &NameRef = &self.names[n as usize];
-            if name.role == Role::Demonym && !options.demonyms {
-                continue;
+        let mut consider = |role: Role, name_shape: Shape, exact_case: bool, surface: &str, entity: u32, ambiguous: bool| {
+            if role == Role::Demonym && !options.demonyms {
+                return;
             }
-            if smart && name.role != Role::Demonym && !shape.fits_name(name.shape) {
-                continue;
+            if smart && role != Role::Demonym && !shape.fits_name(name_shape) {
+                return;
             }
-            if name.exact_case && self.surface(name) != span {
-                continue;
+            if exact_case && surface != span {
+                return;
             }
-            acronym_in_capitals |= name.shape.all_caps && shape.all_caps;
-            let kind = match name.role {
+            acronym_in_capitals |= name_shape.all_caps && shape.all_caps;
+            let kind = match role {
                 Role::Demonym => MatchKind::Demonym,
-                _ if self.surface(name) != span => MatchKind::Normalized,
+                _ if surface != span => MatchKind::Normalized,
                 Role::Name => MatchKind::Exact,
                 Role::Alias => MatchKind::Alias,
             };
-            options_.push((Option_ { entity: name.entity, kind, ambiguous: name.ambiguous }, name.shape.all_caps));
+            options_.push((Option_ { entity, kind, ambiguous }, name_shape.all_caps));
+        };
+        match self.pattern_members() {
+            Some(members) => {
+                for m in &members.members[self.pattern_groups().member_range(group)] {
+                    consider(m.role, m.shape, m.exact_case, members.surface(m), m.entity, m.ambiguous);
+                }
+            }
+            None => {
+                for &n in self.pattern_groups().members(group) {
+                    let name: &NameRef = &self.names[n as usize];
+                    consider(name.role, name.shape, name.exact_case, self.surface(name), name.entity, name.ambiguous);
+                }
+            }
         }
         // Only now, with a name written as a name, is the language worth detecting.
         if !options_.is_empty() && lang.is_stopword(stop_langs) {
