@@ -219,6 +219,14 @@ impl NormalizedText {
         &self.out_starts
     }
 
+    /// Bytes its buffers hold (to drop a reused one that grew large).
+    pub fn capacity_bytes(&self) -> usize {
+        self.text.capacity()
+            + self.out_starts.capacity() * std::mem::size_of::<usize>()
+            + self.sources.capacity() * std::mem::size_of::<(usize, usize)>()
+            + self.source_facts.capacity()
+    }
+
     /// For each byte of `text` and one past its end, the `SOURCE_*` bits of the character
     /// starting there (0 inside a character and at the end).
     pub fn source_facts(&self) -> &[u8] {
@@ -228,20 +236,26 @@ impl NormalizedText {
 
 /// `normalize(s)` with the map from each output character back to its source range.
 pub fn normalize_with_offsets(s: &str) -> NormalizedText {
-    let mut sink = WithOffsets {
-        source: s.as_bytes(),
-        out: NormalizedText {
-            text: String::with_capacity(s.len()),
-            out_starts: Vec::with_capacity(s.len()),
-            sources: Vec::with_capacity(s.len()),
-            source_facts: Vec::with_capacity(s.len() + 1),
-            last_source_end: 0,
-        },
-    };
-    fold(s, &mut sink);
-    let mut out = sink.out;
-    out.source_facts.push(0);
+    let mut out = NormalizedText::default();
+    normalize_with_offsets_into(s, &mut out);
     out
+}
+
+/// [`normalize_with_offsets`] into a reused `NormalizedText` (its buffers kept).
+pub fn normalize_with_offsets_into(s: &str, out: &mut NormalizedText) {
+    out.text.clear();
+    out.out_starts.clear();
+    out.sources.clear();
+    out.source_facts.clear();
+    out.last_source_end = 0;
+    out.text.reserve(s.len());
+    out.out_starts.reserve(s.len());
+    out.sources.reserve(s.len());
+    out.source_facts.reserve(s.len() + 1);
+    let mut sink = WithOffsets { source: s.as_bytes(), out: std::mem::take(out) };
+    fold(s, &mut sink);
+    *out = sink.out;
+    out.source_facts.push(0);
 }
 
 /// Apostrophes and transliteration marks folded to `'`. The ASCII grave accent and the acute

@@ -16,10 +16,12 @@ use super::build::{Gazetteer, Groups, NameRef, Role};
 use super::entity::CaseMode;
 use super::resolve::{resolve, Found, Option_};
 use super::stopwords;
-use super::words::{ends_word, is_unspaced_script, is_word_char, starts_word, word_runs, Shape};
+use super::words::{ends_word, is_unspaced_script, is_word_char, starts_word, word_runs_into, Shape};
 use crate::error::Result;
 use crate::langid::{Language, LanguageDetector};
-use crate::normalize::{normalize, normalize_with_offsets, NormalizedText, SOURCE_JOINED, SOURCE_LOWER, SOURCE_SAME};
+use crate::normalize::{
+    normalize, normalize_with_offsets_into, NormalizedText, SOURCE_JOINED, SOURCE_LOWER, SOURCE_SAME,
+};
 use crate::text_offsets::CharIndexer;
 use crate::variants::variant_key;
 
@@ -298,9 +300,44 @@ fn end_of_word(hay: &str, at: usize) -> usize {
     }
 }
 
+/// Buffers `tag` reuses from one text to the next on a thread: fewer allocations (after a
+/// large gazetteer is freed, the allocator is slow to hand out fresh memory).
+#[derive(Default)]
+struct Scratch {
+    folded: NormalizedText,
+    runs: Vec<(usize, usize)>,
+}
+
+/// Reused buffers larger than this are dropped after the text (no long-lived large buffers
+/// in every thread).
+const SCRATCH_LIMIT: usize = 1 << 20;
+
+impl Scratch {
+    fn bytes(&self) -> usize {
+        self.folded.capacity_bytes() + self.runs.capacity() * std::mem::size_of::<(usize, usize)>()
+    }
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
+}
+
 impl Gazetteer {
     /// Every mention of the gazetteer's entities in `text`, in text order, none overlapping.
     pub fn tag(&self, text: &str, options: &TagOptions) -> Result<Vec<Mention>> {
+        SCRATCH.with(|cell| {
+            let mut scratch = cell.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)).unwrap_or_default();
+            let mentions = self.tag_with(text, options, &mut scratch);
+            if scratch.bytes() <= SCRATCH_LIMIT {
+                if let Ok(mut s) = cell.try_borrow_mut() {
+                    *s = scratch;
+                }
+            }
+            mentions
+        })
+    }
+
+    fn tag_with(&self, text: &str, options: &TagOptions, scratch: &mut Scratch) -> Result<Vec<Mention>> {
         let mut lang = TextLanguage {
             text,
             bits: options.lang.map(|l| stopwords::language_bit(l.code()).unwrap_or(0) | english()),
@@ -309,18 +346,28 @@ impl Gazetteer {
         if self.case == CaseMode::Sensitive {
             self.exact_tier(text, text, None, options, &mut lang, &mut found);
         } else {
-            let folded = normalize_with_offsets(text);
-            self.exact_tier(text, &folded.text, Some(&folded), options, &mut lang, &mut found);
+            let folded = &mut scratch.folded;
+            normalize_with_offsets_into(text, folded);
+            self.exact_tier(text, &folded.text, Some(folded), options, &mut lang, &mut found);
         }
         let variants = options.variants.unwrap_or(self.case == CaseMode::Smart);
         // The words of the text, read by the variant tier and by resolution.
         let runs = std::cell::OnceCell::new();
-        let runs = || runs.get_or_init(|| word_runs(text)).as_slice();
+        let spare = std::cell::Cell::new(std::mem::take(&mut scratch.runs));
+        let read_runs = || {
+            runs.get_or_init(|| {
+                let mut runs = spare.take();
+                word_runs_into(text, &mut runs);
+                runs
+            })
+            .as_slice()
+        };
         if variants {
-            self.variant_tier(text, runs(), options, &mut lang, &mut found);
+            self.variant_tier(text, read_runs(), options, &mut lang, &mut found);
         }
         found.sort_by_key(|f| f.start);
-        let resolved = resolve(self, text, &runs, found);
+        let resolved = resolve(self, text, &read_runs, found);
+        scratch.runs = runs.into_inner().unwrap_or_else(|| spare.take());
         let indexer = CharIndexer::new(text);
         Ok(resolved
             .into_iter()
@@ -525,7 +572,7 @@ impl Gazetteer {
     #[cfg(test)]
     pub(crate) fn exact_tier_reference(&self, text: &str, options: &TagOptions) -> Vec<(usize, usize, Vec<u32>)> {
         let mut lang = TextLanguage { text, bits: options.lang.map(|l| stopwords::language_bit(l.code()).unwrap_or(0) | english()) };
-        let folded = (self.case != CaseMode::Sensitive).then(|| normalize_with_offsets(text));
+        let folded = (self.case != CaseMode::Sensitive).then(|| crate::normalize::normalize_with_offsets(text));
         let hay = folded.as_ref().map_or(text, |f| f.text.as_str());
         let classes = match &folded {
             Some(f) if self.case == CaseMode::Smart => f.source_facts(),
@@ -554,7 +601,7 @@ impl Gazetteer {
     #[cfg(test)]
     pub(crate) fn exact_tier_only(&self, text: &str, options: &TagOptions) -> Vec<(usize, usize, Vec<u32>)> {
         let mut lang = TextLanguage { text, bits: options.lang.map(|l| stopwords::language_bit(l.code()).unwrap_or(0) | english()) };
-        let folded = (self.case != CaseMode::Sensitive).then(|| normalize_with_offsets(text));
+        let folded = (self.case != CaseMode::Sensitive).then(|| crate::normalize::normalize_with_offsets(text));
         let hay = folded.as_ref().map_or(text, |f| f.text.as_str());
         let mut found = Vec::new();
         self.exact_tier(text, hay, folded.as_ref(), options, &mut lang, &mut found);
@@ -967,6 +1014,24 @@ mod tests {
             let options = TagOptions::new();
             assert_eq!(g.exact_tier_only(text, &options), g.exact_tier_reference(text, &options), "text={text:?}");
         }
+    }
+
+    /// `tag` reuses buffers from text to text on a thread, and drops them after a long text:
+    /// the same answers before and after either.
+    #[test]
+    fn reused_buffers_change_no_answer() {
+        let g = tricky_gazetteer(CaseMode::Smart);
+        let short = "Hier à Paris, les gens de La Paz et de New York ont vu l'Aquila.";
+        let first = g.tag(short, &TagOptions::new()).unwrap();
+        let long = short.repeat(20_000); // beyond SCRATCH_LIMIT
+        assert!(long.len() > super::SCRATCH_LIMIT);
+        let many = g.tag(&long, &TagOptions::new()).unwrap();
+        assert!(many.len() >= 20_000);
+        for _ in 0..3 {
+            assert_eq!(g.tag(short, &TagOptions::new()).unwrap(), first);
+            assert_eq!(g.tag("", &TagOptions::new()).unwrap(), vec![]);
+        }
+        assert!(!first.is_empty());
     }
 
     #[test]

@@ -22,9 +22,18 @@ fn is_word_char_slow(c: char) -> bool {
 }
 
 /// The runs of word characters of `text` (byte ranges, in order): its words.
+#[cfg(test)]
 pub(crate) fn word_runs(text: &str) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    word_runs_into(text, &mut runs);
+    runs
+}
+
+/// [`word_runs`] into a reused vector (cleared first).
+pub(crate) fn word_runs_into(text: &str, runs: &mut Vec<(usize, usize)>) {
     let bytes = text.as_bytes();
-    let mut runs = Vec::with_capacity(text.len() / 5);
+    runs.clear();
+    runs.reserve(text.len() / 5);
     // Whether the character at `i` is a word character, and its width.
     let word_char = |i: usize| -> (bool, usize) {
         if bytes[i] < 0x80 {
@@ -59,7 +68,6 @@ pub(crate) fn word_runs(text: &str) -> Vec<(usize, usize)> {
         }
         runs.push((start, i));
     }
-    runs
 }
 
 /// Scripts written without spaces between words, where a name can start or end anywhere.
