@@ -80,7 +80,7 @@ struct Word {
     dot: bool,
 }
 
-/// The words of a text, in order: runs of word characters (`words::word_runs`), joined by
+/// The words of a text, in order: runs of word characters (`words::WordRuns`), joined by
 /// inner apostrophes and hyphens (*O'Brien*, *Smith-Jones*).
 struct Words<'a> {
     text: &'a str,
@@ -118,7 +118,7 @@ pub(crate) struct PersonNames<'t> {
 
 impl<'t> PersonNames<'t> {
     /// The person names of `text`, whose runs of word characters are `runs`
-    /// (`words::word_runs`).
+    /// (`words::WordRuns`).
     pub fn of(text: &'t str, runs: &[(usize, usize)]) -> PersonNames<'t> {
         let mut ws = Words { text, runs, next: 0 };
         let mut names = PersonNames::default();

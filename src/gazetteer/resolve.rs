@@ -245,7 +245,7 @@ fn drop_by_surroundings<'t>(
     }
 }
 
-/// Each mention's entity. `runs` gives the words of `text` (`words::word_runs`), read only if
+/// Each mention's entity. `runs` gives the words of `text` (`words::WordRuns`), read only if
 /// needed.
 pub(crate) fn resolve<'t>(
     g: &Gazetteer,

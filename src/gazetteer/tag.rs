@@ -16,7 +16,7 @@ use super::build::{Gazetteer, Groups, NameRef, Role};
 use super::entity::CaseMode;
 use super::resolve::{resolve, Found, Option_};
 use super::stopwords;
-use super::words::{ends_word, is_unspaced_script, is_word_char, starts_word, word_runs_into, Shape};
+use super::words::{ends_word, is_unspaced_script, is_word_char, starts_word, Shape, WordRuns};
 use crate::error::Result;
 use crate::langid::{Language, LanguageDetector};
 use crate::normalize::{
@@ -305,7 +305,7 @@ fn end_of_word(hay: &str, at: usize) -> usize {
 #[derive(Default)]
 struct Scratch {
     folded: NormalizedText,
-    runs: Vec<(usize, usize)>,
+    runs: WordRuns,
 }
 
 /// Reused buffers larger than this are dropped after the text (no long-lived large buffers
@@ -314,7 +314,7 @@ const SCRATCH_LIMIT: usize = 1 << 20;
 
 impl Scratch {
     fn bytes(&self) -> usize {
-        self.folded.capacity_bytes() + self.runs.capacity() * std::mem::size_of::<(usize, usize)>()
+        self.folded.capacity_bytes() + self.runs.capacity_bytes()
     }
 }
 
@@ -357,10 +357,10 @@ impl Gazetteer {
         let read_runs = || {
             runs.get_or_init(|| {
                 let mut runs = spare.take();
-                word_runs_into(text, &mut runs);
+                runs.read(text);
                 runs
             })
-            .as_slice()
+            .runs()
         };
         if variants {
             self.variant_tier(text, read_runs(), options, &mut lang, &mut found);

@@ -24,49 +24,57 @@ fn is_word_char_slow(c: char) -> bool {
 /// The runs of word characters of `text` (byte ranges, in order): its words.
 #[cfg(test)]
 pub(crate) fn word_runs(text: &str) -> Vec<(usize, usize)> {
-    let mut runs = Vec::new();
-    word_runs_into(text, &mut runs);
-    runs
+    let mut runs = WordRuns::default();
+    runs.read(text);
+    runs.runs
 }
 
-/// [`word_runs`] into a reused vector (cleared first).
-pub(crate) fn word_runs_into(text: &str, runs: &mut Vec<(usize, usize)>) {
-    let bytes = text.as_bytes();
-    runs.clear();
-    runs.reserve(text.len() / 5);
-    // Whether the character at `i` is a word character, and its width.
-    let word_char = |i: usize| -> (bool, usize) {
-        if bytes[i] < 0x80 {
-            (bytes[i].is_ascii_alphanumeric(), 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (is_word_char(c), c.len_utf8())
-        }
-    };
-    let mut i = 0;
-    while i < bytes.len() {
-        let (is_word, width) = word_char(i);
-        if !is_word {
-            i += width;
-            continue;
-        }
-        let start = i;
-        i += width;
+/// The runs of word characters of a text (its words), in buffers reused from text to text.
+#[derive(Debug, Default)]
+pub(crate) struct WordRuns {
+    runs: Vec<(usize, usize)>,
+    /// Where word characters start and stop being, in order (then read in pairs).
+    changes: Vec<usize>,
+}
+
+impl WordRuns {
+    /// Read the runs of `text` (byte ranges, in order).
+    pub fn read(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        self.runs.clear();
+        // Every character's position is written, kept (the count moves on) only at a change,
+        // so that no branch depends on the text but for characters beyond ASCII: a branch
+        // at each start and end of a word costs more than the rest.
+        let changes = &mut self.changes;
+        changes.clear();
+        changes.resize(bytes.len() + 2, 0);
+        let (mut count, mut in_word) = (0usize, 0usize);
+        let mut i = 0;
         while i < bytes.len() {
-            if bytes[i] < 0x80 {
-                if !bytes[i].is_ascii_alphanumeric() {
-                    break;
-                }
-                i += 1;
-                continue;
-            }
-            let (is_word, width) = word_char(i);
-            if !is_word {
-                break;
-            }
+            let b = bytes[i];
+            let (word, width) = if b < 0x80 {
+                (usize::from(b.is_ascii_alphanumeric()), 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (usize::from(is_word_char(c)), c.len_utf8())
+            };
+            changes[count] = i;
+            count += word ^ in_word;
+            in_word = word;
             i += width;
         }
-        runs.push((start, i));
+        changes[count] = bytes.len();
+        count += in_word;
+        self.runs.extend(changes[..count].chunks_exact(2).map(|pair| (pair[0], pair[1])));
+    }
+
+    pub fn runs(&self) -> &[(usize, usize)] {
+        &self.runs
+    }
+
+    /// Bytes its buffers hold.
+    pub fn capacity_bytes(&self) -> usize {
+        self.runs.capacity() * std::mem::size_of::<(usize, usize)>() + self.changes.capacity() * std::mem::size_of::<usize>()
     }
 }
 
@@ -269,6 +277,26 @@ mod tests {
     fn word_chars_fast_path_agrees_with_unicode() {
         for c in (0..0x3000u32).filter_map(char::from_u32) {
             assert_eq!(is_word_char(c), is_word_char_slow(c), "{c:?} U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn word_runs_are_the_runs_of_word_characters() {
+        let texts = ["", "a", " a ", "l'Aquila, al-Qaïm  北京市 e\u{301}x 9z", "×÷", "ab×cd", "\u{200D}x\u{200C}", "😀a😀"];
+        for text in texts {
+            let mut expected = Vec::new();
+            let mut start = None;
+            for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+                match (is_word_char(c) && i < text.len(), start) {
+                    (true, None) => start = Some(i),
+                    (false, Some(s)) => {
+                        expected.push((s, i));
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            assert_eq!(word_runs(text), expected, "{text:?}");
         }
     }
 
