@@ -11,12 +11,13 @@ use hashbrown::HashTable;
 use rustc_hash::{FxHashMap, FxHasher};
 
 use super::entity::{CaseMode, Entity};
+use serde_json::Value;
 use super::find::TrigramIndex;
 use super::resolve::EntityFacts;
 use super::stopwords;
 use super::tag::{initial_class, transliterated, KEY_DEMONYM, KEY_LATIN_DEMONYM, KEY_LATIN_NAME, KEY_NAME};
 use super::trie::Trie;
-use super::words::{is_word_char, Shape};
+use super::words::{is_word_char, word_len, Shape};
 use crate::error::{NominaError, Result};
 use crate::normalize::normalize;
 use crate::variants::variant_key;
@@ -325,23 +326,31 @@ impl Gazetteer {
                 });
             }
         }
+        // Each name's shape and script, on all cores (the Unicode tables make them costly for
+        // names in other scripts).
+        let (shapes, latin): (Vec<Shape>, Vec<bool>) = {
+            use rayon::prelude::*;
+            let surfaces: Vec<&str> = entities.iter().flat_map(|e| entity_names(e).map(|(s, _)| s)).collect();
+            surfaces.par_iter().map(|s| (Shape::of(s), super::tag::latin_script(s))).unzip()
+        };
         let mut names = Vec::with_capacity(forms.len());
         for (i, e) in entities.iter().enumerate() {
-            let listed = |key: &str, surface: &str| {
-                e.attributes.get(key).and_then(|v| v.as_array()).is_some_and(|a| a.iter().any(|v| v.as_str() == Some(surface)))
-            };
+            let list = |key: &str| e.attributes.get(key).and_then(|v| v.as_array());
+            let (case_sensitive, ambiguous) = (list("case_sensitive_aliases"), list("ambiguous_aliases"));
+            let listed = |list: Option<&Vec<Value>>, surface: &str| list.is_some_and(|a| a.iter().any(|v| v.as_str() == Some(surface)));
+            let transliterated = transliterated(e.country.as_deref());
             for (slot, (surface, role)) in entity_names(e).enumerate() {
                 names.push(NameRef {
-                    exact_case: listed("case_sensitive_aliases", surface),
-                    ambiguous: listed("ambiguous_aliases", surface),
+                    exact_case: listed(case_sensitive, surface),
+                    ambiguous: listed(ambiguous, surface),
                     entity: i as u32,
                     slot: slot as u32,
                     role,
                     form: u32::MAX,
                     key: u32::MAX,
-                    shape: Shape::of(surface),
+                    shape: shapes.get(names.len()).copied().unwrap_or_default(),
                     initial: '\0',
-                    transliterated: transliterated(e.country.as_deref()),
+                    transliterated,
                 });
             }
         }
@@ -377,9 +386,7 @@ impl Gazetteer {
                     exact_case: n.exact_case,
                     ambiguous: n.ambiguous,
                     transliterated: n.transliterated,
-                    latin: entity_names(&entities[n.entity as usize])
-                        .nth(n.slot as usize)
-                        .is_some_and(|(surface, _)| super::tag::latin_script(surface)),
+                    latin: latin.get(m as usize).copied().unwrap_or(false),
                 }
             })
             .collect();
@@ -429,9 +436,7 @@ impl Gazetteer {
             let patterns = self.surfaces.as_ref().unwrap_or(&self.forms);
             let mut trie = Trie::new(patterns.texts());
             if self.case == CaseMode::Smart {
-                let word_end = |from: usize, form: &str| {
-                    form[from..].find(|c: char| !is_word_char(c)).map_or(form.len(), |i| from + i)
-                };
+                let word_end = |from: usize, form: &str| from + word_len(&form[from..]);
                 for (g, form) in self.forms.texts().enumerate() {
                     let first_word = word_end(0, form);
                     if first_word < form.len() || self.form_lowercase_ok[g] {
@@ -486,9 +491,14 @@ impl Gazetteer {
 
     /// Build the tagger's index now rather than on the first `tag`.
     pub fn prepare(&self) -> Result<()> {
-        self.trie();
-        self.facts();
-        self.pattern_members();
+        // Independent of each other: built side by side.
+        rayon::join(
+            || self.trie(),
+            || {
+                self.facts();
+                self.pattern_members();
+            },
+        );
         Ok(())
     }
 

@@ -217,7 +217,11 @@ pub(crate) fn transliterated(country: Option<&str>) -> bool {
 
 /// Whether every letter of `s` is a Latin letter.
 pub(crate) fn latin_script(s: &str) -> bool {
-    s.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_ascii() || ('\u{c0}'..='\u{24f}').contains(&c) || ('\u{1e00}'..='\u{1eff}').contains(&c))
+    // The Unicode table is read only for a character outside the Latin blocks (and the first
+    // such letter ends the search).
+    s.chars().all(|c| {
+        c.is_ascii() || ('\u{c0}'..='\u{24f}').contains(&c) || ('\u{1e00}'..='\u{1eff}').contains(&c) || !c.is_alphabetic()
+    })
 }
 
 fn same_initial(a: char, b: char) -> bool {

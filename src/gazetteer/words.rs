@@ -78,6 +78,27 @@ impl WordRuns {
     }
 }
 
+/// Byte length of the run of word characters `s` starts with.
+#[inline]
+pub(crate) fn word_len(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] < 0x80 {
+            if !bytes[i].is_ascii_alphanumeric() {
+                return i;
+            }
+            i += 1;
+            continue;
+        }
+        match s[i..].chars().next() {
+            Some(c) if is_word_char(c) => i += c.len_utf8(),
+            _ => return i,
+        }
+    }
+    i
+}
+
 /// Scripts written without spaces between words, where a name can start or end anywhere.
 pub(crate) fn is_unspaced_script(c: char) -> bool {
     matches!(c as u32,
@@ -297,6 +318,13 @@ mod tests {
                 }
             }
             assert_eq!(word_runs(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn word_len_is_the_first_run() {
+        for s in ["", "abc", "abc def", "été-là", "北京 x", "-x", "a\u{301}b c", "×a", "a×"] {
+            assert_eq!(word_len(s), s.find(|c: char| !is_word_char(c)).unwrap_or(s.len()), "{s:?}");
         }
     }
 
