@@ -105,15 +105,39 @@ fn fold_ascii(s: &[u8], out: &mut String) {
 pub struct NormalizedText {
     /// The folded text, equal to `normalize(source)`.
     pub text: String,
-    /// Byte offset in `text` of each output character.
-    out_starts: Vec<usize>,
-    /// Source byte range of each output character (non-decreasing starts and ends).
-    sources: Vec<(usize, usize)>,
+    /// Where `text` comes from, stretch by stretch, in order: most of a text is one-byte
+    /// characters each from the next source byte, held as one stretch rather than one entry
+    /// per character.
+    segments: Vec<Segment>,
     /// For each byte of `text` and one past its end: `SOURCE_*` bits of the character starting
     /// there (0 inside a character and at the end).
     source_facts: Vec<u8>,
     /// End of the last character's source range.
     last_source_end: usize,
+}
+
+/// A stretch of a folded text starting at byte `out`: a run of one-byte characters, each from
+/// the one source byte at the same distance from `src` (`src..src_end` in all), or one
+/// character from source bytes `src..src_end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Segment {
+    out: usize,
+    src: usize,
+    src_end: usize,
+    run: bool,
+}
+
+impl Segment {
+    /// Source range of the character starting at byte `at` of the folded text (in this segment).
+    #[inline]
+    fn source_of(&self, at: usize) -> Range<usize> {
+        if self.run {
+            let src = self.src + (at - self.out);
+            src..src + 1
+        } else {
+            self.src..self.src_end
+        }
+    }
 }
 
 /// `NormalizedText::source_facts` bits: the source of a character starts with an ASCII
@@ -136,7 +160,7 @@ impl NormalizedText {
         if end == start + 1 && c.is_ascii() && source.get(start) == Some(&(c as u8)) {
             facts |= SOURCE_SAME;
         }
-        if start == self.last_source_end && !self.out_starts.is_empty() {
+        if start == self.last_source_end && !self.segments.is_empty() {
             facts |= SOURCE_JOINED;
         }
         facts
@@ -154,8 +178,11 @@ impl FoldSink for WithOffsets<'_> {
     fn push(&mut self, c: char, src: Range<usize>) {
         let out = &mut self.out;
         let facts = out.facts_of(self.source, c, src.start, src.end);
-        out.out_starts.push(out.text.len());
-        out.sources.push((src.start, src.end));
+        if c.len_utf8() == 1 && src.end == src.start + 1 {
+            out.extend_run(src.start, 1);
+        } else {
+            out.segments.push(Segment { out: out.text.len(), src: src.start, src_end: src.end, run: false });
+        }
         out.source_facts.push(facts);
         out.source_facts.extend(std::iter::repeat(0).take(c.len_utf8() - 1));
         out.last_source_end = src.end;
@@ -166,10 +193,8 @@ impl FoldSink for WithOffsets<'_> {
         let Some(&first) = ascii.first() else { return };
         let out = &mut self.out;
         let first_facts = out.facts_of(self.source, char::from(first.to_ascii_lowercase()), src_start, src_start + 1);
-        let at = out.text.len();
+        out.extend_run(src_start, ascii.len());
         out.text.extend(ascii.iter().map(|b| char::from(b.to_ascii_lowercase())));
-        out.out_starts.extend(at..at + ascii.len());
-        out.sources.extend((src_start..src_start + ascii.len()).map(|i| (i, i + 1)));
         out.source_facts.push(first_facts);
         // Each byte of the run is its own source byte, right after the previous one.
         out.source_facts.extend(ascii[1..].iter().map(|&b| {
@@ -182,6 +207,22 @@ impl FoldSink for WithOffsets<'_> {
 }
 
 impl NormalizedText {
+    /// Record `len` one-byte characters about to be appended, from source bytes `src..`: the
+    /// last run goes on if they follow it in the source.
+    #[inline]
+    fn extend_run(&mut self, src: usize, len: usize) {
+        match self.segments.last_mut() {
+            Some(last) if last.run && last.src_end == src => last.src_end += len,
+            _ => self.segments.push(Segment { out: self.text.len(), src, src_end: src + len, run: true }),
+        }
+    }
+
+    /// The segment holding byte `at` of the folded text (`at` < its length).
+    #[inline]
+    fn segment_at(&self, at: usize) -> &Segment {
+        &self.segments[self.segments.partition_point(|s| s.out <= at) - 1]
+    }
+
     /// Byte range in the ORIGINAL text covered by the normalized byte range `start..end`.
     ///
     /// The range runs from the source start of the output character holding `start` to the
@@ -191,40 +232,40 @@ impl NormalizedText {
     /// an empty range at the corresponding source position. Out-of-range or mid-character
     /// offsets are clamped or rounded down to a character start; this never panics.
     pub fn source_range(&self, start: usize, end: usize) -> Range<usize> {
-        let n = self.out_starts.len();
-        if n == 0 {
-            return 0..0;
-        }
+        let Some(last) = self.segments.last() else { return 0..0 };
         let len = self.text.len();
         let start = start.min(len);
         let end = end.clamp(start, len);
-        // Index of the output char holding byte `start` (n when start == len).
-        let first = if start == len { n } else { self.out_starts.partition_point(|&s| s <= start) - 1 };
         if start == end {
-            let at = if first < n { self.sources[first].0 } else { self.sources[n - 1].1 };
+            // The source start of the character holding `start`, or the end of the last one.
+            let at = if start < len { self.segment_at(start).source_of(start).start } else { last.src_end };
             return at..at;
         }
-        let last = self.out_starts.partition_point(|&s| s < end) - 1;
-        let source_start = self.sources[first].0;
-        source_start..self.sources[last].1.max(source_start)
+        // The characters holding `start` and `end - 1` (in a run, each byte is a character).
+        let source_start = self.segment_at(start).source_of(start).start;
+        let source_end = self.segment_at(end - 1).source_of(end - 1).end;
+        source_start..source_end.max(source_start)
     }
 
     /// Source byte range of each output character, in order.
-    pub fn char_sources(&self) -> impl ExactSizeIterator<Item = Range<usize>> + '_ {
-        self.sources.iter().map(|&(s, e)| s..e)
+    pub fn char_sources(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        self.segments.iter().flat_map(|s| {
+            let (runs, single) = if s.run { (s.src..s.src_end, None) } else { (0..0, Some(s.src..s.src_end)) };
+            runs.map(|i| i..i + 1).chain(single)
+        })
     }
 
     /// Byte offset in `text` of each output character, in order.
-    pub fn char_starts(&self) -> &[usize] {
-        &self.out_starts
+    pub fn char_starts(&self) -> impl Iterator<Item = usize> + '_ {
+        self.segments.iter().flat_map(|s| {
+            let (runs, single) = if s.run { (s.out..s.out + (s.src_end - s.src), None) } else { (0..0, Some(s.out)) };
+            runs.chain(single)
+        })
     }
 
     /// Bytes its buffers hold (to drop a reused one that grew large).
     pub fn capacity_bytes(&self) -> usize {
-        self.text.capacity()
-            + self.out_starts.capacity() * std::mem::size_of::<usize>()
-            + self.sources.capacity() * std::mem::size_of::<(usize, usize)>()
-            + self.source_facts.capacity()
+        self.text.capacity() + self.segments.capacity() * std::mem::size_of::<Segment>() + self.source_facts.capacity()
     }
 
     /// For each byte of `text` and one past its end, the `SOURCE_*` bits of the character
@@ -244,13 +285,10 @@ pub fn normalize_with_offsets(s: &str) -> NormalizedText {
 /// [`normalize_with_offsets`] into a reused `NormalizedText` (its buffers kept).
 pub fn normalize_with_offsets_into(s: &str, out: &mut NormalizedText) {
     out.text.clear();
-    out.out_starts.clear();
-    out.sources.clear();
+    out.segments.clear();
     out.source_facts.clear();
     out.last_source_end = 0;
     out.text.reserve(s.len());
-    out.out_starts.reserve(s.len());
-    out.sources.reserve(s.len());
     out.source_facts.reserve(s.len() + 1);
     let mut sink = WithOffsets { source: s.as_bytes(), out: std::mem::take(out) };
     fold(s, &mut sink);
@@ -581,6 +619,25 @@ mod tests {
         (text, starts, sources, facts)
     }
 
+    /// `NormalizedText::source_range` over per-character arrays (as it was computed before
+    /// the segments).
+    fn range_reference(starts: &[usize], sources: &[(usize, usize)], len: usize, start: usize, end: usize) -> Range<usize> {
+        let n = starts.len();
+        if n == 0 {
+            return 0..0;
+        }
+        let start = start.min(len);
+        let end = end.clamp(start, len);
+        let first = if start == len { n } else { starts.partition_point(|&s| s <= start) - 1 };
+        if start == end {
+            let at = if first < n { sources[first].0 } else { sources[n - 1].1 };
+            return at..at;
+        }
+        let last = starts.partition_point(|&s| s < end) - 1;
+        let source_start = sources[first].0;
+        source_start..sources[last].1.max(source_start)
+    }
+
     #[test]
     fn plain_ascii_runs_fold_like_the_slow_path() {
         const PIECES: &[&str] = &[
@@ -599,8 +656,15 @@ mod tests {
             let fast = normalize_with_offsets(&s);
             let (text, starts, sources, facts) = offsets_reference(&s);
             assert_eq!(fast.text, text, "{s:?}");
-            assert_eq!(fast.out_starts, starts, "{s:?}");
-            assert_eq!(fast.sources, sources, "{s:?}");
+            assert_eq!(fast.char_starts().collect::<Vec<_>>(), starts, "{s:?}");
+            assert_eq!(fast.char_sources().map(|r| (r.start, r.end)).collect::<Vec<_>>(), sources, "{s:?}");
+            // Every range, as the per-character arrays give it (of some of the strings).
+            let len = text.len();
+            for start in (0..=len + 1).filter(|_| n % 7 == 0) {
+                for end in 0..=len + 1 {
+                    assert_eq!(fast.source_range(start, end), range_reference(&starts, &sources, len, start, end), "{s:?} {start}..{end}");
+                }
+            }
             assert_eq!(fast.source_facts, facts, "{s:?}");
             assert_eq!(normalize(&s), text, "{s:?}");
         }
