@@ -231,7 +231,7 @@ class Gazetteer:
         Arabic and Russian (python/nomina/data/README.md). About 130,000 entities.
 
         The first call loads it (well under a second; the first ``tag`` then builds the tagging
-        index, about 0.3 s more: call ``prepare()`` to do that up front); later calls
+        index, about 0.2 s more: call ``prepare()`` to do that up front); later calls
         return the same object. A missing or damaged packaged file raises ``OSError`` /
         ``ValueError`` naming it.
 
