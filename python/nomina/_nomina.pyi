@@ -503,3 +503,8 @@ def similarity_matrix(a: Iterable[str], b: Iterable[str], threads: Optional[int]
 def _similarity_parts(a: str, b: str) -> list[float]:
     """Private, for calibration (``bench/variants.py``): the form similarity, key similarity and
     key equality that ``similarity`` weighs."""
+
+def _name_form(s: str) -> tuple[str, str, list[int]]:
+    """Private, for calibration (``bench/variants.py``): the variant form, key and word starts
+    that ``similarity`` compares."""
+
