@@ -139,6 +139,7 @@ pub const TOKEN_RULES: &[TokenRule] = &[
     token(Qualifier, &["jebel", "jabal", "djebel", "jbel", "جبل"], "", ["Jebel Onk", "Onk"]),
     token(Qualifier, &["hammam", "حمام"], "", ["Hammam Lif", "Lif"]),
     token(Qualifier, &["burj", "bordj", "borj", "برج"], "", ["Burj al-Barlus", "Barlus"]),
+    token(Qualifier, &["bab", "باب"], "", ["Bab Ezzouar", "Ezzouar"]),
     token(Qualifier, &["marsa", "mersa", "مرسى"], "", ["Marsa el Brega", "Port Brega"]),
     token(Qualifier, &["manzil", "menzel", "منزل"], "", ["Menzel Bourguiba", "Bourguiba"]),
     token(Qualifier, &["souk", "suq", "souq", "سوق"], "", ["Souk Ahras", "Ahras"]),
