@@ -260,8 +260,31 @@ pub const GREEK_LETTERS: &[(char, &str)] = &[
     ('ω', "o"),
 ];
 
+#[cfg(test)]
 fn lookup(table: &[(char, &'static str)], c: char) -> Option<&'static str> {
     table.binary_search_by_key(&c, |&(k, _)| k).ok().map(|i| table[i].1)
+}
+
+/// First code point of the Greek, Cyrillic and Arabic tables, and the end of their range.
+const TABLES_START: u32 = 0x370;
+const TABLES_END: u32 = 0x700;
+
+/// The spelling of a letter of [`GREEK_LETTERS`], [`CYRILLIC_LETTERS`] or [`ARABIC_LETTERS`]:
+/// one array indexed by code point, filled once from the tables (no search per letter).
+fn table_spelling(c: char) -> Option<&'static str> {
+    static SPELLINGS: std::sync::OnceLock<Vec<Option<&'static str>>> = std::sync::OnceLock::new();
+    let code = c as u32;
+    if !(TABLES_START..TABLES_END).contains(&code) {
+        return None;
+    }
+    let spellings = SPELLINGS.get_or_init(|| {
+        let mut spellings = vec![None; (TABLES_END - TABLES_START) as usize];
+        for &(letter, spelling) in GREEK_LETTERS.iter().chain(CYRILLIC_LETTERS).chain(ARABIC_LETTERS) {
+            spellings[(letter as u32 - TABLES_START) as usize] = Some(spelling);
+        }
+        spellings
+    });
+    spellings[(code - TABLES_START) as usize]
 }
 
 fn is_arabic_letter(c: char) -> bool {
@@ -350,7 +373,7 @@ pub fn romanize_with(normalized: &str, out: &mut Vec<u8>, chars: &mut Vec<char>)
                 out.extend_from_slice(b"aT");
                 continue;
             }
-            if let Some(latin) = lookup(ARABIC_LETTERS, c) {
+            if let Some(latin) = table_spelling(c) {
                 if latin != "'" {
                     // Arabic script writes a doubled consonant once (with shadda), so two letters
                     // romanised alike are two consonants with a vowel between (تطوان Tetouan,
@@ -368,7 +391,9 @@ pub fn romanize_with(normalized: &str, out: &mut Vec<u8>, chars: &mut Vec<char>)
             }
             continue;
         }
-        if let Some(latin) = lookup(CYRILLIC_LETTERS, c).or_else(|| lookup(GREEK_LETTERS, c)) {
+        // Greek and Cyrillic (Arabic-script characters that are not letters, such as its
+        // digits, go through deunicode as before).
+        if let Some(latin) = table_spelling(c).filter(|_| (c as u32) < 0x600) {
             out.extend_from_slice(latin.as_bytes());
             continue;
         }
@@ -392,6 +417,18 @@ mod tests {
         let mut out = Vec::new();
         romanize_into(&normalize(&premap_latin(s)), &mut out);
         String::from_utf8(out).unwrap_or_default()
+    }
+
+    #[test]
+    fn the_spelling_array_agrees_with_the_tables() {
+        for code in 0..0x800u32 {
+            let Some(c) = char::from_u32(code) else { continue };
+            let expected = lookup(ARABIC_LETTERS, c).or_else(|| lookup(CYRILLIC_LETTERS, c)).or_else(|| lookup(GREEK_LETTERS, c));
+            assert_eq!(table_spelling(c), expected, "U+{code:04X}");
+        }
+        for &(c, _) in GREEK_LETTERS.iter().chain(CYRILLIC_LETTERS).chain(ARABIC_LETTERS) {
+            assert!((TABLES_START..TABLES_END).contains(&(c as u32)), "U+{:04X}", c as u32);
+        }
     }
 
     #[test]

@@ -360,7 +360,11 @@ fn apply_word_rules(word: &[u8], out: &mut Vec<u8>) {
         out.extend_from_slice(word);
         return;
     }
-    for rule in TOKEN_RULES {
+    // The Word, Prefix and Assimilated rows, in table order (the others do not apply here).
+    static WORD_RULES: OnceLock<Vec<&'static TokenRule>> = OnceLock::new();
+    let word_rules = WORD_RULES
+        .get_or_init(|| TOKEN_RULES.iter().filter(|rule| matches!(rule.kind, Word | Prefix | Assimilated)).collect());
+    for rule in word_rules {
         match rule.kind {
             Article => {}
             Word if token_matches(rule.spellings, word) => {
