@@ -58,6 +58,15 @@ pub fn premap_latin(s: &str) -> String {
     out
 }
 
+/// Whether [`premap_latin`] changes `s`: only Latin letters beyond ASCII are premapped, the
+/// Persian zero-width non-joiner becomes a space, and the text is composed (NFC). Most names
+/// in Arabic script or Cyrillic need none of it and go to `normalize` as they are.
+pub fn needs_premap(s: &str) -> bool {
+    let latin = |c: char| matches!(c, '\u{80}'..='\u{2AF}' | '\u{1E00}'..='\u{1EFF}');
+    s.chars().any(|c| latin(c) || c == '\u{200C}')
+        || unicode_normalization::is_nfc_quick(s.chars()) != unicode_normalization::IsNormalized::Yes
+}
+
 /// [`premap_latin`] into a reused buffer (cleared first).
 pub fn premap_latin_into(s: &str, out: &mut String) {
     out.clear();
@@ -321,6 +330,33 @@ fn push_ascii_after(previous: char, c: char, out: &mut Vec<u8>) {
     }
 }
 
+/// `romanize_into(&normalize(s), out)` for an ASCII name in one pass (no folded copy):
+/// lowercase, whitespace runs to one space (none at either end), controls dropped, the grave
+/// accent as an apostrophe, then [`push_ascii_after`] on each character.
+pub fn romanize_ascii_into(s: &str, out: &mut Vec<u8>) {
+    debug_assert!(s.is_ascii());
+    let mut previous = ' ';
+    let mut pending_space = false;
+    let mut emitted_any = false;
+    for &b in s.as_bytes() {
+        match b {
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => pending_space = true,
+            0..=8 | 0x0E..=0x1F | 0x7F => {}
+            _ => {
+                if pending_space && emitted_any {
+                    push_ascii_after(previous, ' ', out);
+                    previous = ' ';
+                }
+                pending_space = false;
+                emitted_any = true;
+                let c = if b == b'`' { '\'' } else { b.to_ascii_lowercase() as char };
+                push_ascii_after(previous, c, out);
+                previous = c;
+            }
+        }
+    }
+}
+
 /// Appends the romanisation of a normalized name to `out`.
 pub fn romanize_into(normalized: &str, out: &mut Vec<u8>) {
     romanize_with(normalized, out, &mut Vec::new());
@@ -428,6 +464,38 @@ mod tests {
         }
         for &(c, _) in GREEK_LETTERS.iter().chain(CYRILLIC_LETTERS).chain(ARABIC_LETTERS) {
             assert!((TABLES_START..TABLES_END).contains(&(c as u32)), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn names_that_need_no_premap_are_left_as_they_are() {
+        for s in ["Абу Камал", "البوكمال", "Αθήνα", "北京", "x", ""] {
+            assert!(!needs_premap(s), "{s}");
+            assert_eq!(premap_latin(s), s);
+        }
+        for s in ["Şanlıurfa", "باب\u{200C}الزوار", "Ālbū", "e\u{301}"] {
+            assert!(needs_premap(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn the_ascii_romanisation_is_normalize_then_romanize() {
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        for n in 0..50_000 {
+            let len = n % 11;
+            let s: String = (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    let b = (state % 140) as u8;
+                    if b >= 128 { [b' ', b'\'', b'j', b'l', b'd', b'-', b'`', b'A', b'\t', b' ', b'x', b'e'][(b - 128) as usize] as char } else { b as char }
+                })
+                .collect();
+            let (mut fused, mut two_pass) = (Vec::new(), Vec::new());
+            romanize_ascii_into(&s, &mut fused);
+            romanize_into(&normalize(&s), &mut two_pass);
+            assert_eq!(fused, two_pass, "{s:?}");
         }
     }
 

@@ -25,7 +25,7 @@ use std::sync::OnceLock;
 use crate::normalize::normalize_into;
 #[cfg(test)]
 use crate::normalize::normalize;
-use crate::translit::{premap_latin_into, romanize_with};
+use crate::translit::{needs_premap, premap_latin_into, romanize_ascii_into, romanize_with};
 #[cfg(test)]
 use crate::translit::{premap_latin, romanize_into};
 
@@ -295,18 +295,35 @@ fn context_holds(when: Context, word: &[u8], start: usize, end: usize) -> bool {
     }
 }
 
-/// Rows of `LETTER_RULES` by first letter, longest `from` first (ties keep table order).
-fn rules_by_first_byte() -> &'static [Vec<&'static LetterRule>; 128] {
-    static INDEX: OnceLock<[Vec<&'static LetterRule>; 128]> = OnceLock::new();
+/// A row of [`LETTER_RULES`] held compactly for the scan: its `from` in a fixed array.
+#[derive(Clone, Copy)]
+struct CompactRule {
+    from: [u8; 4],
+    len: u8,
+    to: &'static [u8],
+    when: Context,
+}
+
+/// Rows of `LETTER_RULES` by first letter, longest `from` first (ties keep table order), and a
+/// flag per byte: whether any row starts with it (most letters of a name have none).
+struct RuleIndex {
+    starts: [bool; 128],
+    rules: [Vec<CompactRule>; 128],
+}
+
+fn rules_by_first_byte() -> &'static RuleIndex {
+    static INDEX: OnceLock<RuleIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index: [Vec<&'static LetterRule>; 128] = std::array::from_fn(|_| Vec::new());
-        for rule in LETTER_RULES {
-            if let Some(&first) = rule.from.as_bytes().first() {
-                index[(first & 0x7F) as usize].push(rule);
-            }
-        }
-        for bucket in index.iter_mut() {
-            bucket.sort_by_key(|rule| std::cmp::Reverse(rule.from.len()));
+        let mut index = RuleIndex { starts: [false; 128], rules: std::array::from_fn(|_| Vec::new()) };
+        let mut sorted: Vec<&LetterRule> = LETTER_RULES.iter().collect();
+        sorted.sort_by_key(|rule| std::cmp::Reverse(rule.from.len())); // stable: ties keep order
+        for rule in sorted {
+            let from = rule.from.as_bytes();
+            assert!(!from.is_empty() && from.len() <= 4 && from[0] < 128, "{rule:?}");
+            let mut compact = CompactRule { from: [0; 4], len: from.len() as u8, to: rule.to.as_bytes(), when: rule.when };
+            compact.from[..from.len()].copy_from_slice(from);
+            index.starts[from[0] as usize] = true;
+            index.rules[from[0] as usize].push(compact);
         }
         index
     })
@@ -317,14 +334,11 @@ fn apply_letter_rules(word: &[u8], out: &mut Vec<u8>) {
     let mut i = 0;
     'outer: while i < word.len() {
         let b = word[i];
-        if b < 128 {
-            for rule in &index[b as usize] {
-                let from = rule.from.as_bytes();
-                let end = i + from.len();
-                if word.get(i..end).is_some_and(|w| w.iter().zip(from).all(|(x, y)| x == y))
-                    && context_holds(rule.when, word, i, end)
-                {
-                    out.extend_from_slice(rule.to.as_bytes());
+        if b < 128 && index.starts[b as usize] {
+            for rule in &index.rules[b as usize] {
+                let end = i + rule.len as usize;
+                if word.get(i..end).is_some_and(|w| w == &rule.from[..rule.len as usize]) && context_holds(rule.when, word, i, end) {
+                    out.extend_from_slice(rule.to);
                     i = end;
                     continue 'outer;
                 }
@@ -534,6 +548,10 @@ impl NameForms {
         let Scratch { premapped, normalized, chars, romanized, .. } = scratch;
         romanized.clear();
         if s.is_ascii() {
+            romanize_ascii_into(s, romanized);
+            return self.fill_from_romanized(scratch, mark_qualifiers);
+        }
+        if !needs_premap(s) {
             normalize_into(s, normalized);
         } else {
             premap_latin_into(s, premapped);
@@ -681,9 +699,11 @@ fn mark_light(form: &[u8], word_starts: &[usize], light: &mut Vec<(usize, usize)
 /// it: the country, province or old name that lists add to tell places apart (`Mila, Algeria`,
 /// `میلہ، الجزائر`, `Tell Abyad (Syria)`) is not part of the name.
 fn before_disambiguator(s: &str) -> &str {
-    let cut = s.char_indices().find(|&(_, c)| matches!(c, ',' | '،' | '('));
+    // Bytes, not chars: ',' and '(' are ASCII and '،' is the only character encoded D8 8C.
+    let bytes = s.as_bytes();
+    let cut = bytes.iter().enumerate().position(|(i, &b)| b == b',' || b == b'(' || (b == 0xD8 && bytes.get(i + 1) == Some(&0x8C)));
     match cut {
-        Some((i, _)) if s[..i].chars().any(char::is_alphanumeric) => &s[..i],
+        Some(i) if s[..i].chars().any(char::is_alphanumeric) => &s[..i],
         _ => s,
     }
 }
@@ -691,13 +711,11 @@ fn before_disambiguator(s: &str) -> &str {
 /// First letter (a vowel becomes `a`), then the consonants other than `w` and `y`.
 fn skeleton(form: &[u8], key: &mut String) {
     key.clear();
-    for (i, &b) in form.iter().enumerate() {
-        if i == 0 {
-            key.push(if is_vowel(b) { 'a' } else { b.to_ascii_lowercase() as char });
-        } else if !is_vowel(b) && !matches!(b, b'w' | b'y' | b'T') {
-            key.push(b.to_ascii_lowercase() as char);
-        }
-    }
+    let Some((&first, rest)) = form.split_first() else { return };
+    key.push(if is_vowel(first) { 'a' } else { first.to_ascii_lowercase() as char });
+    key.extend(
+        rest.iter().filter(|&&b| !is_vowel(b) && !matches!(b, b'w' | b'y' | b'T')).map(|&b| b.to_ascii_lowercase() as char),
+    );
 }
 
 /// The transliteration-insensitive key of a name (see the module documentation).
