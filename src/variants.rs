@@ -235,6 +235,8 @@ pub const LETTER_RULES: &[LetterRule] = &[
     letters("dsch", "j", Anywhere, ["Dschisr asch-Schughur", "Jisr ash-Shughur"]),
     letters("dzh", "j", Anywhere, ["Джидда", "Jiddah"]),
     letters("dj", "j", Anywhere, ["Djebel", "Jebel"]),
+    // Polish, Czech and Lithuanian dż / dž, their mark lost: dz (Dzidda for Jiddah, Dżidda).
+    letters("dz", "j", Anywhere, ["Dzidda", "Jiddah"]),
     letters("kh", "x", Anywhere, ["Khan Shaykhun", "خان شيخون"]),
     letters("gh", "g", Anywhere, ["Baghdad", "Bagdad"]),
     // French colonial rh for ghayn at the start of a word (Rharb, Rhennouch); inside a word rh
