@@ -339,7 +339,10 @@ fn apply_letter_rules(word: &[u8], out: &mut Vec<u8>) {
         if b < 128 && index.starts[b as usize] {
             for rule in &index.rules[b as usize] {
                 let end = i + rule.len as usize;
-                if word.get(i..end).is_some_and(|w| w == &rule.from[..rule.len as usize]) && context_holds(rule.when, word, i, end) {
+                // A byte loop: slice equality calls memcmp, dear for two to four bytes.
+                if word.get(i..end).is_some_and(|w| w.iter().zip(&rule.from).all(|(x, y)| x == y))
+                    && context_holds(rule.when, word, i, end)
+                {
                     out.extend_from_slice(rule.to);
                     i = end;
                     continue 'outer;
