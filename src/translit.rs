@@ -63,8 +63,7 @@ pub fn premap_latin(s: &str) -> String {
 /// in Arabic script or Cyrillic need none of it and go to `normalize` as they are.
 pub fn needs_premap(s: &str) -> bool {
     let latin = |c: char| matches!(c, '\u{80}'..='\u{2AF}' | '\u{1E00}'..='\u{1EFF}');
-    s.chars().any(|c| latin(c) || c == '\u{200C}')
-        || unicode_normalization::is_nfc_quick(s.chars()) != unicode_normalization::IsNormalized::Yes
+    s.chars().any(|c| latin(c) || c == '\u{200C}') || !is_nfc(s)
 }
 
 /// [`premap_latin`] into a reused buffer (cleared first).
@@ -73,30 +72,51 @@ pub fn premap_latin_into(s: &str, out: &mut String) {
     // Only Latin letters beyond ASCII are premapped: a name in NFC without any (most names in
     // Arabic script or Cyrillic) skips the composition.
     let latin = |c: char| matches!(c, '\u{80}'..='\u{2AF}' | '\u{1E00}'..='\u{1EFF}');
-    if !s.chars().any(latin) && unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+    let composed = is_nfc(s);
+    if composed && !s.chars().any(latin) {
         out.extend(s.chars().map(|c| if c == '\u{200C}' { ' ' } else { c }));
         return;
     }
     let bgn_sad = s.contains(BGN_MARKERS) && !s.contains(TURKISH_ONLY);
     let turkish = !bgn_sad && s.contains(TURKISH_MARKERS);
-    for c in s.nfc() {
+    let mut push = |c: char| {
         if bgn_sad && (c == 'ş' || c == 'Ş') {
             out.push('s');
-            continue;
-        }
-        if turkish && (c == 'c' || c == 'C') {
+        } else if turkish && (c == 'c' || c == 'C') {
             out.push('j');
-            continue;
-        }
-        if c == '\u{200C}' {
+        } else if c == '\u{200C}' {
             out.push(' '); // Persian zero-width non-joiner separates words: باب‌الزوار
-            continue;
+        } else {
+            match latin_spelling(c) {
+                Some(spelling) => out.push_str(spelling),
+                None => out.push(c),
+            }
         }
-        match latin_spelling(c) {
-            Some(spelling) => out.push_str(spelling),
-            None => out.push(c),
-        }
+    };
+    // Most names are composed already: their characters are their NFC.
+    if composed {
+        s.chars().for_each(&mut push);
+    } else {
+        s.nfc().for_each(&mut push);
     }
+}
+
+/// Whether `s` is in NFC by the quick check (`is_nfc_quick` answers Yes). Characters below
+/// U+0700 that are starters allowed in NFC are looked up in a table built once from the
+/// crate's own answers; any other character sends the whole text to `is_nfc_quick`.
+fn is_nfc(s: &str) -> bool {
+    use unicode_normalization::{char::canonical_combining_class, is_nfc_quick, IsNormalized};
+    static SIMPLE: std::sync::OnceLock<Vec<bool>> = std::sync::OnceLock::new();
+    let simple = SIMPLE.get_or_init(|| {
+        (0..0x700u32)
+            .map(|code| {
+                char::from_u32(code).is_some_and(|c| {
+                    canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+                })
+            })
+            .collect()
+    });
+    s.chars().all(|c| simple.get(c as usize).copied().unwrap_or(false)) || is_nfc_quick(s.chars()) == IsNormalized::Yes
 }
 
 /// Arabic-script letters after `normalize` (hamza carriers and madda are already folded to
@@ -496,6 +516,17 @@ mod tests {
             romanize_ascii_into(&s, &mut fused);
             romanize_into(&normalize(&s), &mut two_pass);
             assert_eq!(fused, two_pass, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn the_nfc_table_agrees_with_the_quick_check() {
+        use unicode_normalization::{is_nfc_quick, IsNormalized};
+        for code in 0..0x800u32 {
+            let Some(c) = char::from_u32(code) else { continue };
+            for s in [format!("{c}"), format!("a{c}"), format!("{c}\u{301}"), format!("\u{301}{c}"), format!("{c}\u{327}\u{301}")] {
+                assert_eq!(is_nfc(&s), is_nfc_quick(s.chars()) == IsNormalized::Yes, "{s:?}");
+            }
         }
     }
 
