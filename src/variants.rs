@@ -511,6 +511,8 @@ struct Scratch {
     ruled: Vec<u8>,
     word_buf: Vec<u8>,
     ruled_starts: Vec<usize>,
+    /// Byte ranges of the words of `romanized`, each with whether it is droppable.
+    words: Vec<(usize, usize, bool)>,
 }
 
 thread_local! {
@@ -568,37 +570,30 @@ impl NameForms {
 
     /// From `scratch.romanized`: lowercase ASCII words separated by spaces or hyphens.
     fn fill_from_romanized(&mut self, scratch: &mut Scratch, mark_qualifiers: bool) {
-        let Scratch { romanized, ruled, word_buf, ruled_starts, .. } = scratch;
-        let words = || romanized.split(|&b| b == b' ' || b == b'-').filter(|w| !w.is_empty());
+        let Scratch { romanized, ruled, word_buf, ruled_starts, words, .. } = scratch;
         ruled.clear();
         ruled_starts.clear();
-        // Articles and generic words go when a word that is neither remains (droppable words
-        // flagged on the first pass, the first 64 of them).
-        let mut droppable = 0u64;
+        // The words (split on spaces and hyphens) found once; articles and generic words go
+        // when a word that is neither remains.
+        words.clear();
         let mut keeps_a_word = false;
-        for (i, word) in words().enumerate() {
-            if is_droppable(word) {
-                droppable |= 1u64.checked_shl(i as u32).unwrap_or(0);
-            } else {
-                keeps_a_word = true;
+        let mut start = 0;
+        for end in (0..romanized.len()).filter(|&i| matches!(romanized[i], b' ' | b'-')).chain([romanized.len()]) {
+            if end > start {
+                let droppable = is_droppable(&romanized[start..end]);
+                keeps_a_word |= !droppable;
+                words.push((start, end, droppable));
             }
+            start = end + 1;
         }
-        for (i, word) in words().enumerate() {
-            let dropped = match 1u64.checked_shl(i as u32) {
-                Some(bit) => droppable & bit != 0,
-                None => is_droppable(word),
-            };
-            if keeps_a_word && dropped {
+        for &(start, end, droppable) in words.iter() {
+            if keeps_a_word && droppable {
                 continue;
             }
             ruled_starts.push(ruled.len());
             word_buf.clear();
-            apply_word_rules(word, word_buf);
+            apply_word_rules(&romanized[start..end], word_buf);
             apply_letter_rules(word_buf, ruled);
-        }
-        // The digraph-proof H of Arabic script is an h like any other from here on.
-        for b in ruled.iter_mut().filter(|b| **b == b'H') {
-            *b = b'h';
         }
         // Doubled letters: Raqqa = Raqa, Assad = Asad.
         let NameForms { form, key, word_starts, .. } = self;
@@ -611,6 +606,8 @@ impl NameForms {
                     word_starts.push(form.len());
                 }
             }
+            // The digraph-proof H of Arabic script is an h like any other from here on.
+            let b = if b == b'H' { b'h' } else { b };
             if form.last() != Some(&b) {
                 form.push(b);
             }
