@@ -8,8 +8,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::build::Gazetteer;
 use super::entity::{CaseMode, Entity};
-use super::common_nouns::reads_as_common_word;
-use super::persons::PersonNames;
+use super::common_nouns::{reads_as_common_word, reads_as_date};
+use super::longer_names::ends_longer_name;
+use super::persons::{is_name_head, PersonNames};
 use super::tag::MatchKind;
 
 /// One entity a span of text may name, and how.
@@ -77,6 +78,18 @@ const STRONG_CONTEXT: f64 = 2.0;
 /// a key that drops vowels (*Soutenues* / Stains) collides too often otherwise.
 fn needs_context(e: &Entity) -> bool {
     !matches!(e.kind.as_str(), "country" | "organization" | "person")
+}
+
+/// A country too, when the spelling is a variant: every country goes by its names in many
+/// languages already, so a variant of none of them is more often an English word or a
+/// surname (*Garden*, *Jerry Don*: Jordan; *Melody Vess*: Maldives) than a new spelling.
+fn variant_needs_context(e: &Entity) -> bool {
+    needs_context(e) || e.kind == "country"
+}
+
+/// True when the span's first word (of several) may head a person's name (*Jerry* Don).
+fn starts_with_name_head(span: &str) -> bool {
+    span.split_once(' ').is_some_and(|(first, _)| is_name_head(first))
 }
 
 /// Ids of the regions an entity lies in, as the data gives them (`attributes.admin1` of places,
@@ -170,10 +183,27 @@ fn drop_by_surroundings(g: &Gazetteer, text: &str, found: &mut Vec<Found>, paire
             }
         }
     }
+    let mut previous_end = None;
     for (i, f) in found.iter_mut().enumerate() {
         // Towns named by a common word, written as that word (*das Essen*, *Reading the report*).
         if reads_as_common_word(text, f.start, f.end) {
             f.options.retain(|o| g.entity(o.entity).kind != "place");
+        }
+        // Nor is a date a place (*March 31*: not March, Cambridgeshire; *100 B.C.*).
+        if reads_as_date(text, f.start, f.end) {
+            f.options.retain(|o| !may_be_person_name(g.entity(o.entity)));
+        }
+        // A name that is also a word or a person's name, ending a longer name (*Medical
+        // Center*, *Fire Marshal*, *Emilie Holroyd*): part of that name.
+        let mention_before = previous_end.is_some_and(|end: usize| end + 1 >= f.start);
+        previous_end = Some(f.end);
+        if f.options.iter().any(|o| o.ambiguous) && ends_longer_name(text, f.start, f.end, mention_before) {
+            f.options.retain(|o| !o.ambiguous || !may_be_person_name(g.entity(o.entity)));
+        }
+        // A spelling variant opening with a given name is that person's name (*Jerry Don*
+        // is not Jordan).
+        if f.options.iter().any(|o| o.kind == MatchKind::Variant) && starts_with_name_head(&text[f.start..f.end]) {
+            f.options.retain(|o| o.kind != MatchKind::Variant);
         }
         let surface = &text[f.start..f.end];
         let inside = persons.covers(f.start) || persons.is_given_name(f.start, f.end);
@@ -241,8 +271,12 @@ pub(crate) fn resolve(g: &Gazetteer, text: &str, mut found: Vec<Found>) -> Vec<R
                             g.by_id.get(id).is_some_and(|r| regions_named.contains(r) || dominant.contains(r))
                         });
                 }
-                let weak = o.kind == MatchKind::Variant || o.ambiguous;
-                !weak || !needs_context(e) || in_context(e) >= STRONG_CONTEXT
+                let context_needed = match (o.kind == MatchKind::Variant, o.ambiguous) {
+                    (true, _) => variant_needs_context(e),
+                    (false, true) => needs_context(e),
+                    (false, false) => false,
+                };
+                !context_needed || in_context(e) >= STRONG_CONTEXT
             })
             .map(|o| {
                 let e = g.entity(o.entity);

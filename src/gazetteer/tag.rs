@@ -14,6 +14,7 @@ use rustc_hash::FxHashMap;
 
 use super::build::{Gazetteer, Groups, NameRef, Role};
 use super::entity::CaseMode;
+use super::longer_names::acronym_in_running_text;
 use super::resolve::{resolve, Found, Option_};
 use super::stopwords;
 use super::words::{ends_word, is_unspaced_script, is_word_char, starts_word, Shape};
@@ -623,6 +624,11 @@ impl Gazetteer {
                 continue;
             }
             if smart && name.role != Role::Demonym && !shape.fits_name(name.shape) {
+                continue;
+            }
+            // A name in capitals where the text runs in mixed case is an acronym (*the NICE
+            // program*), unless the name is one too.
+            if smart && shape.all_caps && !name.shape.all_caps && acronym_in_running_text(text, ostart, oend) {
                 continue;
             }
             if name.exact_case && self.surface(name) != span {
