@@ -39,7 +39,7 @@ import re
 import sys
 import unicodedata
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional
+from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 HERE = Path(__file__).resolve().parent
 # The Rust crate's list of given names that head a person's name (src/gazetteer/persons.rs).
@@ -156,14 +156,41 @@ AMBIGUOUS_WORD_ZIPF = 4.0
 AMBIGUOUS_EXEMPT_POPULATION = BIG_CITY_POPULATION
 
 
+# The exemption covers a big place's own name, its short forms ('Newcastle', 'Vegas') and its
+# names in other languages, frequent because the place is (fr 'Moscou', 'Londres'); not its
+# other names that are English words (GeoNames gives Durg 'Drug'): the record's name is
+# English, so such an alias is a word first. Countries are left alone: their English
+# aliases are frequent because the countries are ('Britain', 'America').
+ARTICLES = ("the ",)
+
+
+def word_name(name: str, langs: Tuple[str, ...] = COMMON_WORD_LANGS) -> bool:
+    """True when ``name`` is one common word of ``langs``, or an article and one (*The City*);
+    not an acronym in capitals (*US*, *IS*), which the gazetteer matches only in capitals."""
+    if name.isupper():
+        return False
+    folded = fold(name)
+    for article in ARTICLES:
+        if folded.startswith(article):
+            folded = folded[len(article):]
+            break
+    if not folded.isalpha():
+        return False
+    from wordfreq import zipf_frequency
+
+    return any(zipf_frequency(folded, lang) >= AMBIGUOUS_WORD_ZIPF for lang in langs)
+
+
 def mark_common_word_names(records: List[Dict[str, Any]], exempt: Iterable[str] = ()) -> None:
-    """Add the single-word names of ``records`` that are common words to their
-    ``attributes.ambiguous_aliases`` (ids in ``exempt`` and big cities left alone)."""
+    """Add the names of ``records`` that are one common word (or an article and one) to their
+    ``attributes.ambiguous_aliases``; ids in ``exempt`` and big cities keep their own name."""
     exempt = set(exempt)
     for r in records:
         if r["id"] in exempt or (r.get("population") or 0) >= AMBIGUOUS_EXEMPT_POPULATION:
-            continue
-        words = [n for n in [r["name"], *r["aliases"]] if fold(n).isalpha() and common_word(fold(n), AMBIGUOUS_WORD_ZIPF)]
+            own_words = set(fold(r["name"]).split())
+            words = [n for n in r["aliases"] if not set(fold(n).split()) & own_words and word_name(n, ("en",))]
+        else:
+            words = [n for n in [r["name"], *r["aliases"]] if word_name(n)]
         if words:
             attrs = r.setdefault("attributes", {})
             attrs["ambiguous_aliases"] = sorted(set(attrs.get("ambiguous_aliases", [])) | set(words))
