@@ -42,6 +42,20 @@ pub(crate) fn ends_longer_name(text: &str, start: usize, end: usize, mention_bef
     !PLACE_QUALIFIERS.contains(&word) && !sentence_initial(text, word_start)
 }
 
+/// True when a capitalised word stands right before (as in `ends_longer_name`) or right after
+/// the one-word span, one space away: the span is a word of a longer name (*Foreign
+/// Minister*, *Flying Tigers*, *Andrei Bogdanov*), which spelling variants must not be.
+pub(crate) fn beside_capitalised_word(text: &str, start: usize, end: usize) -> bool {
+    if text[start..end].contains(' ') {
+        return false;
+    }
+    let next_capitalised = text[end..].strip_prefix(' ').is_some_and(|after| {
+        let word = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        word.chars().next().is_some_and(char::is_uppercase) && !PLACE_QUALIFIERS.contains(&word)
+    });
+    next_capitalised || ends_longer_name(text, start, end, false)
+}
+
 /// A short word in capitals: the shape of an acronym.
 fn acronym_shaped(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
@@ -105,6 +119,21 @@ mod tests {
         let text = "at Detroit Edison today";
         let start = text.find("Edison").unwrap();
         assert!(!ends_longer_name(text, start, start + 6, true));
+    }
+
+    #[test]
+    fn words_beside_capitalised_words() {
+        let beside = |text: &str, word: &str| {
+            let start = text.find(word).unwrap();
+            beside_capitalised_word(text, start, start + word.len())
+        };
+        assert!(beside("said Foreign Minister Lavrov", "Foreign"));
+        assert!(beside("the pilots of the Flying Tigers", "Flying"));
+        assert!(beside("candidate Andrei Bogdanov on Wednesday", "Bogdanov"));
+        assert!(!beside("two Abkhaz servicemen were hurt", "Abkhaz"));
+        assert!(!beside("fighting near Boukamal, on the border", "Boukamal"));
+        assert!(!beside("He left. Boukamal fell", "Boukamal"));
+        assert!(!beside("from Tskhinvali to the South", "Tskhinvali"));
     }
 
     #[test]

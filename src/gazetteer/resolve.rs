@@ -9,7 +9,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::build::Gazetteer;
 use super::entity::{CaseMode, Entity};
 use super::common_nouns::{reads_as_common_word, reads_as_date};
-use super::longer_names::ends_longer_name;
+use super::longer_names::{beside_capitalised_word, ends_longer_name};
 use super::persons::{is_name_head, PersonNames};
 use super::tag::MatchKind;
 
@@ -20,6 +20,9 @@ pub(crate) struct Option_ {
     pub kind: MatchKind,
     /// Matched only through an alias the data marks ambiguous.
     pub ambiguous: bool,
+    /// Found by the variant tier: spelt like none of the entity's names, only with the same
+    /// variant key (a name, `MatchKind::Variant`, or a demonym, `MatchKind::Demonym`).
+    pub by_variant: bool,
 }
 
 /// A span of text (byte offsets) and the entities it may name, one option per entity.
@@ -134,7 +137,7 @@ fn dominant_regions(g: &Gazetteer, found: &[Found]) -> FxHashSet<u32> {
     let mut seen: FxHashSet<u32> = FxHashSet::default();
     for f in found {
         seen.clear();
-        for o in f.options.iter().filter(|o| o.kind != MatchKind::Variant && !o.ambiguous) {
+        for o in f.options.iter().filter(|o| !o.by_variant && !o.ambiguous) {
             let e = g.entity(o.entity);
             if e.kind == "region" {
                 seen.insert(o.entity);
@@ -183,8 +186,18 @@ fn drop_by_surroundings(g: &Gazetteer, text: &str, found: &mut Vec<Found>, paire
             }
         }
     }
+    // Words the variant tier took that are words of longer names somewhere in the text
+    // (*Andrei Bogdanov*, *Foreign Minister*): not variants there, nor anywhere else.
+    let name_words: FxHashSet<&str> = found
+        .iter()
+        .filter(|f| f.options.iter().any(|o| o.by_variant) && beside_capitalised_word(text, f.start, f.end))
+        .map(|f| &text[f.start..f.end])
+        .collect();
     let mut previous_end = None;
     for (i, f) in found.iter_mut().enumerate() {
+        if !name_words.is_empty() && name_words.contains(&text[f.start..f.end]) {
+            f.options.retain(|o| !o.by_variant);
+        }
         // Towns named by a common word, written as that word (*das Essen*, *Reading the report*).
         if reads_as_common_word(text, f.start, f.end) {
             f.options.retain(|o| g.entity(o.entity).kind != "place");
@@ -202,8 +215,8 @@ fn drop_by_surroundings(g: &Gazetteer, text: &str, found: &mut Vec<Found>, paire
         }
         // A spelling variant opening with a given name is that person's name (*Jerry Don*
         // is not Jordan).
-        if f.options.iter().any(|o| o.kind == MatchKind::Variant) && starts_with_name_head(&text[f.start..f.end]) {
-            f.options.retain(|o| o.kind != MatchKind::Variant);
+        if f.options.iter().any(|o| o.by_variant) && starts_with_name_head(&text[f.start..f.end]) {
+            f.options.retain(|o| !o.by_variant);
         }
         let surface = &text[f.start..f.end];
         let inside = persons.covers(f.start) || persons.is_given_name(f.start, f.end);
@@ -223,7 +236,7 @@ pub(crate) fn resolve(g: &Gazetteer, text: &str, mut found: Vec<Found>) -> Vec<R
     let mut regions_named: FxHashSet<u32> = FxHashSet::default();
     for f in &found {
         for o in &f.options {
-            if o.kind != MatchKind::Variant && !o.ambiguous {
+            if !o.by_variant && !o.ambiguous {
                 regions_named.insert(o.entity);
             }
         }
@@ -232,7 +245,7 @@ pub(crate) fn resolve(g: &Gazetteer, text: &str, mut found: Vec<Found>) -> Vec<R
     let mut named: FxHashSet<u32> = FxHashSet::default();
     for f in &found {
         if let [only] = f.options.as_slice() {
-            if only.kind != MatchKind::Variant && !only.ambiguous {
+            if !only.by_variant && !only.ambiguous {
                 named.insert(only.entity);
                 let e = g.entity(only.entity);
                 if let Some(country) = e.country.as_deref() {
@@ -263,7 +276,7 @@ pub(crate) fn resolve(g: &Gazetteer, text: &str, mut found: Vec<Found>) -> Vec<R
             .iter()
             .filter(|o| {
                 let e = g.entity(o.entity);
-                if o.kind != MatchKind::Variant && o.ambiguous && containers(e).next().is_some() {
+                if !o.by_variant && o.ambiguous && containers(e).next().is_some() {
                     // A name that is also a word or a person's name (Center, Taylor): the
                     // document must name the place's region, or pair them (Center, Texas).
                     return paired.contains(&(i, o.entity))
@@ -271,7 +284,7 @@ pub(crate) fn resolve(g: &Gazetteer, text: &str, mut found: Vec<Found>) -> Vec<R
                             g.by_id.get(id).is_some_and(|r| regions_named.contains(r) || dominant.contains(r))
                         });
                 }
-                let context_needed = match (o.kind == MatchKind::Variant, o.ambiguous) {
+                let context_needed = match (o.by_variant, o.ambiguous) {
                     (true, _) => variant_needs_context(e),
                     (false, true) => needs_context(e),
                     (false, false) => false,

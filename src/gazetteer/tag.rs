@@ -641,7 +641,7 @@ impl Gazetteer {
                 Role::Name => MatchKind::Exact,
                 Role::Alias => MatchKind::Alias,
             };
-            options_.push((Option_ { entity: name.entity, kind, ambiguous: name.ambiguous }, name.shape.all_caps));
+            options_.push((Option_ { entity: name.entity, kind, ambiguous: name.ambiguous, by_variant: false }, name.shape.all_caps));
         }
         // Only now, with a name written as a name, is the language worth detecting.
         if !options_.is_empty() && lang.is_stopword(stop_langs) {
@@ -845,7 +845,7 @@ impl Gazetteer {
                     };
                     if ok {
                         let kind = if name.role == Role::Demonym { MatchKind::Demonym } else { MatchKind::Variant };
-                        options_.push(Option_ { entity: name.entity, kind, ambiguous: false });
+                        options_.push(Option_ { entity: name.entity, kind, ambiguous: false, by_variant: true });
                     }
                 }
                 if !options_.is_empty() {
