@@ -336,6 +336,36 @@ def mark_generic_region_names(records: List[Dict[str, Any]]) -> None:
             r["attributes"] = {k: attrs[k] for k in sorted(attrs)}
 
 
+# A town named like a country, a continent or a region news names (Costa Rica, Mato Grosso do
+# Sul; Middle East, Kentucky; Jordan, Minnesota) is that town only when the document says so:
+# its name is marked ambiguous, so the larger area is the reading unless the town's region is
+# named or paired with it; so is a district's (Costa Rica, a municipality of Brazil). First-level
+# subdivisions are left out (Georgia the state is no lesser reading than the country), and
+# areas are compared with countries and macro-regions only: a seat town named like its
+# governorate (Idlib, Raqqa) is the usual reading of the shared name (the tagger's seat rule).
+LARGER_AREA_KINDS = frozenset({"country", "continent"})
+LARGER_AREA_PREFIXES = ("curated:", "m49:")
+
+
+def mark_places_named_like_larger_areas(records: List[Dict[str, Any]]) -> None:
+    """Mark ambiguous the names of places and second-level subdivisions (under
+    ``BIG_CITY_POPULATION``) that are names of a country, a continent or a curated or UN
+    macro-region in ``records``."""
+    areas = set()
+    for r in records:
+        if r["kind"] in LARGER_AREA_KINDS or (r["id"].startswith(LARGER_AREA_PREFIXES) and r["kind"] in ("region", "feature")):
+            areas.update(fold(n) for n in [r["name"], *r["aliases"]])
+    for r in records:
+        second_level = r["kind"] == "region" and (r.get("attributes") or {}).get("level") == 2
+        if not (r["kind"] == "place" or second_level) or (r.get("population") or 0) >= BIG_CITY_POPULATION:
+            continue
+        same = [n for n in [r["name"], *r["aliases"]] if fold(n) in areas]
+        if same:
+            attrs = r.setdefault("attributes", {})
+            attrs["ambiguous_aliases"] = sorted(set(attrs.get("ambiguous_aliases", [])) | set(same))
+            r["attributes"] = {k: attrs[k] for k in sorted(attrs)}
+
+
 def mark_capitals(records: List[Dict[str, Any]], capitals: Iterable[str]) -> None:
     """``attributes.capital = true`` on national capitals: news names the capital far more
     often than a same-name region or town (Washington, Moscow, Amman)."""
@@ -891,6 +921,7 @@ def build() -> List[Dict[str, Any]]:
         records = merge(records, part) if records else part
     records = merge(records, load_jsonl(HERE / "curated_places.jsonl"))
     records = merge(records, load_jsonl(HERE / "actors.jsonl"))
+    mark_places_named_like_larger_areas(records)
     records.sort(key=sort_key)
     return records
 
