@@ -167,6 +167,20 @@ fn may_be_person_name(e: &Entity) -> bool {
     !matches!(e.kind.as_str(), "person" | "organization")
 }
 
+/// Population under which a place or district that "said" something is a person's name:
+/// bigger places speak through their officials in news (metonymy).
+const SPEAKING_PLACE_POPULATION: u64 = 50_000;
+
+/// A place or subdivision too small to speak for its people (see `SPEAKING_PLACE_POPULATION`).
+fn may_be_lesser_place(e: &Entity) -> bool {
+    match e.kind.as_str() {
+        "place" => e.population.unwrap_or(0) < SPEAKING_PLACE_POPULATION,
+        // A region without a population (a curated area) is no small one.
+        "region" => e.population.is_some_and(|p| p < SPEAKING_PLACE_POPULATION),
+        _ => false,
+    }
+}
+
 /// Under case="smart", the options that the words around a mention rule out: a town in the
 /// grammar of a common word (see `common_nouns`), and (see `persons`) a place
 /// name inside a person's name (*Scott Walker*, *Mr. Lincoln*), or one word spelt like a word
@@ -221,6 +235,12 @@ fn drop_by_surroundings(g: &Gazetteer, text: &str, found: &mut Vec<Found>, paire
         let surface = &text[f.start..f.end];
         let inside = persons.covers(f.start) || persons.is_given_name(f.start, f.end);
         let same_word = !surface.contains(' ') && persons.has_word(surface);
+        // A word that speaks or has an age somewhere in the text is a person's name there and
+        // everywhere, unless it names a place big enough to speak for its people (*Moscow
+        // said*, *Gainesville says*) or is paired with its region.
+        if !same_word && !surface.contains(' ') && persons.is_speaker(surface) {
+            f.options.retain(|o| !may_be_lesser_place(g.entity(o.entity)) || paired.contains(&(i, o.entity)));
+        }
         if inside || same_word {
             f.options.retain(|o| !may_be_person_name(g.entity(o.entity)) || (!inside && paired.contains(&(i, o.entity))));
         }
