@@ -87,6 +87,22 @@ fn words(text: &str) -> Vec<Word> {
     out
 }
 
+/// Words that follow a place's name in the names of its institutions, and no given name in a
+/// person's (*Alexandria Police*, *Georgia Public Service Commission*, *Virginia Tech*).
+const INSTITUTION_WORDS: &[&str] = &[
+    "Police", "Sheriff", "Fire", "School", "Schools", "Public", "Bureau", "Department", "County",
+    "City", "State", "University", "College", "Academy", "Tech", "Country", "Commonwealth",
+    "Council", "Board", "Association", "Commission", "Community", "Regional", "National", "General",
+    "Memorial", "Hospital", "Medical", "Health", "Center", "Centre", "Church", "Chamber", "Club",
+    "Court", "District", "Township", "Town", "Village", "Mall", "Airport", "Station", "Park", "High",
+    "Middle", "Elementary", "Library", "Museum", "Theatre", "Theater", "Times", "Post", "Journal",
+    "News", "Herald", "Gazette", "Tribune", "Daily", "Press", "Bank", "Power", "Energy", "Electric",
+    "Railroad", "Railway", "Transit", "Zoo", "Symphony", "Senate", "House", "Assembly",
+    "Legislature", "Republic", "Democrats", "Republicans", "Educators", "PTA", "Department",
+    "Division", "Office", "Authority", "Agency", "Institute", "Foundation", "Society", "Corps",
+    "Guard", "Army", "Navy", "Bar", "Supreme", "Superior", "Circuit", "Federal",
+];
+
 /// What follows a person's name, and a small town's hardly ever, in English news: a verb of
 /// speech (*Chester said*) or an age between commas (*McDonald, 24, of Archer*).
 const SPEECH_VERBS: &[&str] = &[
@@ -142,6 +158,12 @@ impl<'t> PersonNames<'t> {
                 i += 1;
                 continue;
             }
+            // A given name before an institution's word names the institution after a place
+            // (*Georgia Bureau of Investigation*, *Alexandria Police*), not a person: the head
+            // stays a place, the words after it are still no places of their own.
+            let next = &text[ws[i + 1].start..ws[i + 1].end];
+            let next = next.strip_suffix("'s").or_else(|| next.strip_suffix("’s")).unwrap_or(next);
+            let institution = !TITLES.contains(&head_text.trim_end_matches('.')) && INSTITUTION_WORDS.contains(&next);
             // The name: capitalised words, each after one space (or after an initial's full
             // stop and a space: *George W. Bush*).
             let mut j = i + 1;
@@ -155,7 +177,7 @@ impl<'t> PersonNames<'t> {
                 if !joined || !capitalised(w) {
                     break;
                 }
-                if !(ws[j].dot && w.chars().count() == 1) {
+                if !institution && !(ws[j].dot && w.chars().count() == 1) {
                     names.words.insert(w);
                 }
                 last = Some(j);
@@ -163,7 +185,7 @@ impl<'t> PersonNames<'t> {
             }
             if let Some(last) = last {
                 names.spans.push((ws[i + 1].start, ws[last].end));
-                if given_names().contains(head_text) {
+                if !institution && given_names().contains(head_text) {
                     names.given.push((head.start, head.end));
                 }
                 i = last + 1;
@@ -241,6 +263,20 @@ mod tests {
         assert_eq!(spans("President George W. Bush met"), ["George W. Bush"]);
         assert_eq!(spans("Mr. Lincoln and Mme Royal"), ["Lincoln", "Royal"]);
         assert_eq!(spans("Mary Ann Taylor-Jones came"), ["Ann Taylor-Jones"]);
+    }
+
+    #[test]
+    fn not_before_institution_words() {
+        let text = "the Georgia Bureau of Investigation and Alexandria Police’s Commonwealth said";
+        let names = PersonNames::of(text);
+        assert!(!names.is_given_name(4, 11));
+        assert!(!names.has_word("Bureau"));
+        assert!(names.covers(text.find("Commonwealth").unwrap()));
+        let text = "Georgia Smith met Mayor Police Chief";
+        let names = PersonNames::of(text);
+        assert!(names.is_given_name(0, 7));
+        assert!(names.has_word("Smith"));
+        assert!(names.has_word("Police")); // a title heads whatever follows
     }
 
     #[test]

@@ -167,6 +167,10 @@ fn may_be_person_name(e: &Entity) -> bool {
     !matches!(e.kind.as_str(), "person" | "organization")
 }
 
+/// Population under which a town's name ending a longer capitalised name (*Gaming Center*,
+/// *Kwesi Millington*) is read as a word of that name (GeoNames' own cut, cities15000).
+const SMALL_PLACE_POPULATION: u64 = 15_000;
+
 /// Population under which a place or district that "said" something is a person's name:
 /// bigger places speak through their officials in news (metonymy).
 const SPEAKING_PLACE_POPULATION: u64 = 50_000;
@@ -220,12 +224,16 @@ fn drop_by_surroundings(g: &Gazetteer, text: &str, found: &mut Vec<Found>, paire
         if reads_as_date(text, f.start, f.end) {
             f.options.retain(|o| !may_be_person_name(g.entity(o.entity)));
         }
-        // A name that is also a word or a person's name, ending a longer name (*Medical
-        // Center*, *Fire Marshal*, *Emilie Holroyd*): part of that name.
+        // A name that is also a word or a person's name, or a small town's, ending a longer
+        // name (*Medical Center*, *Fire Marshal*, *Emilie Holroyd*): part of that name.
         let mention_before = previous_end.is_some_and(|end: usize| end + 1 >= f.start);
         previous_end = Some(f.end);
-        if f.options.iter().any(|o| o.ambiguous) && ends_longer_name(text, f.start, f.end, mention_before) {
-            f.options.retain(|o| !o.ambiguous || !may_be_person_name(g.entity(o.entity)));
+        let lesser = |o: &Option_| {
+            let e = g.entity(o.entity);
+            may_be_person_name(e) && (o.ambiguous || (e.kind == "place" && e.population.unwrap_or(0) < SMALL_PLACE_POPULATION))
+        };
+        if f.options.iter().any(lesser) && ends_longer_name(text, f.start, f.end, mention_before) {
+            f.options.retain(|o| !lesser(o));
         }
         // A spelling variant opening with a given name is that person's name (*Jerry Don*
         // is not Jordan).
