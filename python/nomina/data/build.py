@@ -154,6 +154,11 @@ def common_word(token: str, zipf: float = COMMON_WORD_ZIPF) -> bool:
 # 'Nice' or 'Essen' (frequent as words), so those few stay tagged wherever capitalised.
 AMBIGUOUS_WORD_ZIPF = 4.0
 AMBIGUOUS_EXEMPT_POPULATION = BIG_CITY_POPULATION
+# Cities of 100,000 or more whose name is only moderately frequent (Oxford, Cambridge, Kassel,
+# Grenoble: zipf under 4.5, frequent because the cities are) are exempt too; above it the name
+# is an everyday word first (Mobile, Surprise, Split, Tours, Vista, George).
+AMBIGUOUS_EXEMPT_MIDSIZE_POPULATION = 100_000
+AMBIGUOUS_EXEMPT_MIDSIZE_ZIPF = 4.5
 
 
 # The exemption covers a big place's own name, its short forms ('Newcastle', 'Vegas') and its
@@ -164,7 +169,7 @@ AMBIGUOUS_EXEMPT_POPULATION = BIG_CITY_POPULATION
 ARTICLES = ("the ",)
 
 
-def word_name(name: str, langs: Tuple[str, ...] = COMMON_WORD_LANGS) -> bool:
+def word_name(name: str, langs: Tuple[str, ...] = COMMON_WORD_LANGS, zipf: float = AMBIGUOUS_WORD_ZIPF) -> bool:
     """True when ``name`` is one common word of ``langs``, or an article and one (*The City*);
     not an acronym in capitals (*US*, *IS*), which the gazetteer matches only in capitals."""
     if name.isupper():
@@ -178,7 +183,7 @@ def word_name(name: str, langs: Tuple[str, ...] = COMMON_WORD_LANGS) -> bool:
         return False
     from wordfreq import zipf_frequency
 
-    return any(zipf_frequency(folded, lang) >= AMBIGUOUS_WORD_ZIPF for lang in langs)
+    return any(zipf_frequency(folded, lang) >= zipf for lang in langs)
 
 
 def mark_common_word_names(records: List[Dict[str, Any]], exempt: Iterable[str] = ()) -> None:
@@ -186,7 +191,11 @@ def mark_common_word_names(records: List[Dict[str, Any]], exempt: Iterable[str] 
     ``attributes.ambiguous_aliases``; ids in ``exempt`` and big cities keep their own name."""
     exempt = set(exempt)
     for r in records:
-        if r["id"] in exempt or (r.get("population") or 0) >= AMBIGUOUS_EXEMPT_POPULATION:
+        population = r.get("population") or 0
+        midsize_exempt = population >= AMBIGUOUS_EXEMPT_MIDSIZE_POPULATION and not word_name(
+            r["name"], COMMON_WORD_LANGS, AMBIGUOUS_EXEMPT_MIDSIZE_ZIPF
+        )
+        if r["id"] in exempt or population >= AMBIGUOUS_EXEMPT_POPULATION or midsize_exempt:
             own_words = set(fold(r["name"]).split())
             words = [n for n in r["aliases"] if not set(fold(n).split()) & own_words and word_name(n, ("en",))]
         else:
