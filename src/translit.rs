@@ -219,6 +219,7 @@ pub const CYRILLIC_LETTERS: &[(char, &str)] = &[
     ('џ', "dzh"), // Serbian dž
     ('ґ', "g"),  // Ukrainian
     ('ғ', "gh"), // Kazakh, Tajik, Uzbek
+    ('җ', "j"),  // Tatar, Bashkir: Дюзҗе Düzce
     ('қ', "q"),
     ('ң', "ng"),
     ('ү', "u"),
@@ -226,6 +227,7 @@ pub const CYRILLIC_LETTERS: &[(char, &str)] = &[
     ('ҳ', "h"),
     ('ҷ', "j"),  // Tajik
     ('һ', "h"),
+    ('ӏ', ""),   // palochka of Caucasian languages (ШерефликъочхӀисар): a mark, not a sound
     ('ә', "a"),
     ('ө', "o"),
 ];
