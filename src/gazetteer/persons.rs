@@ -87,6 +87,41 @@ fn words(text: &str) -> Vec<Word> {
     out
 }
 
+/// Words that follow a place's name in the names of its institutions, and no given name in a
+/// person's (*Alexandria Police*, *Georgia Public Service Commission*, *Virginia Tech*).
+const INSTITUTION_WORDS: &[&str] = &[
+    "Police", "Sheriff", "Fire", "School", "Schools", "Public", "Bureau", "Department", "County",
+    "City", "State", "University", "College", "Academy", "Tech", "Country", "Commonwealth",
+    "Council", "Board", "Association", "Commission", "Community", "Regional", "National", "General",
+    "Memorial", "Hospital", "Medical", "Health", "Center", "Centre", "Church", "Chamber", "Club",
+    "Court", "District", "Township", "Town", "Village", "Mall", "Airport", "Station", "Park", "High",
+    "Middle", "Elementary", "Library", "Museum", "Theatre", "Theater", "Times", "Post", "Journal",
+    "News", "Herald", "Gazette", "Tribune", "Daily", "Press", "Bank", "Power", "Energy", "Electric",
+    "Railroad", "Railway", "Transit", "Zoo", "Symphony", "Senate", "House", "Assembly",
+    "Legislature", "Republic", "Democrats", "Republicans", "Educators", "PTA", "Department",
+    "Division", "Office", "Authority", "Agency", "Institute", "Foundation", "Society", "Corps",
+    "Guard", "Army", "Navy", "Bar", "Supreme", "Superior", "Circuit", "Federal",
+];
+
+/// What follows a person's name, and a small town's hardly ever, in English news: a verb of
+/// speech (*Chester said*) or an age between commas (*McDonald, 24, of Archer*).
+const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "told", "added", "explained", "stated", "noted", "wrote", "asked", "replied",
+    "testified", "recalled", "admitted", "acknowledged",
+];
+
+/// True when the word ending at `end` is followed by a verb of speech or an age.
+fn speaker_at(text: &str, end: usize) -> bool {
+    let after = &text[end..];
+    if let Some(rest) = after.strip_prefix(' ') {
+        let verb = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        return SPEECH_VERBS.contains(&verb);
+    }
+    let Some(rest) = after.strip_prefix(", ") else { return false };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits) && rest[digits..].starts_with(',')
+}
+
 /// The person names of one document.
 #[derive(Debug, Default)]
 pub(crate) struct PersonNames<'t> {
@@ -96,12 +131,25 @@ pub(crate) struct PersonNames<'t> {
     given: Vec<(usize, usize)>,
     /// Their words as written.
     words: FxHashSet<&'t str>,
+    /// Capitalised words that speak or have an age somewhere in the document (*Chester said*,
+    /// *McDonald, 24,*), and last words of names with a middle initial or a nickname
+    /// (*Kijuan D. McDonald*, *Jonathan J. “Wee Man” McDaniel*), whatever their first name.
+    speakers: FxHashSet<&'t str>,
 }
 
 impl<'t> PersonNames<'t> {
     pub fn of(text: &'t str) -> PersonNames<'t> {
         let ws = words(text);
         let mut names = PersonNames::default();
+        for (k, w) in ws.iter().enumerate() {
+            let word = &text[w.start..w.end];
+            if !capitalised(word) || word.chars().count() < 2 {
+                continue;
+            }
+            if speaker_at(text, w.end) || (k >= 2 && after_middle_name(text, &ws[k - 2], &ws[k - 1], w)) {
+                names.speakers.insert(word);
+            }
+        }
         let mut i = 0;
         while i + 1 < ws.len() {
             let head = ws[i];
@@ -110,6 +158,12 @@ impl<'t> PersonNames<'t> {
                 i += 1;
                 continue;
             }
+            // A given name before an institution's word names the institution after a place
+            // (*Georgia Bureau of Investigation*, *Alexandria Police*), not a person: the head
+            // stays a place, the words after it are still no places of their own.
+            let next = &text[ws[i + 1].start..ws[i + 1].end];
+            let next = next.strip_suffix("'s").or_else(|| next.strip_suffix("’s")).unwrap_or(next);
+            let institution = !TITLES.contains(&head_text.trim_end_matches('.')) && INSTITUTION_WORDS.contains(&next);
             // The name: capitalised words, each after one space (or after an initial's full
             // stop and a space: *George W. Bush*).
             let mut j = i + 1;
@@ -123,7 +177,7 @@ impl<'t> PersonNames<'t> {
                 if !joined || !capitalised(w) {
                     break;
                 }
-                if !(ws[j].dot && w.chars().count() == 1) {
+                if !institution && !(ws[j].dot && w.chars().count() == 1) {
                     names.words.insert(w);
                 }
                 last = Some(j);
@@ -131,7 +185,7 @@ impl<'t> PersonNames<'t> {
             }
             if let Some(last) = last {
                 names.spans.push((ws[i + 1].start, ws[last].end));
-                if given_names().contains(head_text) {
+                if !institution && given_names().contains(head_text) {
                     names.given.push((head.start, head.end));
                 }
                 i = last + 1;
@@ -162,6 +216,36 @@ impl<'t> PersonNames<'t> {
     pub fn has_word(&self, surface: &str) -> bool {
         self.words.contains(surface)
     }
+
+    /// True when `surface` (one word, as written) speaks or has an age in the document, or
+    /// ends a name with a middle initial or a nickname.
+    pub fn is_speaker(&self, surface: &str) -> bool {
+        self.speakers.contains(surface)
+    }
+}
+
+/// True when `last` follows a capitalised `first` word and a middle initial (*Kijuan D.
+/// McDonald*), or a capitalised word and a quoted nickname (*Jonathan “Wee Man” McDaniel*).
+fn after_middle_name(text: &str, first: &Word, middle: &Word, last: &Word) -> bool {
+    let initial = middle.dot && middle.end - middle.start == 1 && text[middle.start..].starts_with(|c: char| c.is_ascii_uppercase());
+    if initial {
+        return capitalised(&text[first.start..first.end])
+            && &text[first.end..middle.start] == " "
+            && &text[middle.end..last.start] == ". ";
+    }
+    let before = &text[..last.start];
+    let Some(quoted) = before.strip_suffix("” ").or_else(|| before.strip_suffix("\" ")) else {
+        return false;
+    };
+    // The nickname: a few words after an opening quote, itself after a capitalised word.
+    let Some(open) = quoted.rfind(['“', '"']) else { return false };
+    let nickname = &quoted[open..];
+    if nickname.chars().count() > 20 {
+        return false;
+    }
+    let Some(name) = quoted[..open].strip_suffix(' ') else { return false };
+    let first_word = name.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    capitalised(first_word)
 }
 
 #[cfg(test)]
@@ -182,11 +266,38 @@ mod tests {
     }
 
     #[test]
+    fn not_before_institution_words() {
+        let text = "the Georgia Bureau of Investigation and Alexandria Police’s Commonwealth said";
+        let names = PersonNames::of(text);
+        assert!(!names.is_given_name(4, 11));
+        assert!(!names.has_word("Bureau"));
+        assert!(names.covers(text.find("Commonwealth").unwrap()));
+        let text = "Georgia Smith met Mayor Police Chief";
+        let names = PersonNames::of(text);
+        assert!(names.is_given_name(0, 7));
+        assert!(names.has_word("Smith"));
+        assert!(names.has_word("Police")); // a title heads whatever follows
+    }
+
+    #[test]
     fn not_across_sentences_or_lower_case_words() {
         assert!(spans("He met Scott. Walker came later").is_empty());
         assert!(spans("Scott walked to Paris").is_empty());
         assert!(spans("In Georgia, officials said").is_empty()); // "In" is no given name
         assert!(spans("Paris Texas").is_empty()); // a rare given name is no head
+    }
+
+    #[test]
+    fn speakers_ages_initials_and_nicknames() {
+        let text = "Chester said so. Deputies met McDonald, 24, of Archer. Kijuan D. Holroyd came \
+                    with Jonathan “Wee Man” McDaniel. Paris, Texas, is far. Police in Lincoln say";
+        let names = PersonNames::of(text);
+        for word in ["Chester", "McDonald", "Holroyd", "McDaniel"] {
+            assert!(names.is_speaker(word), "{word}");
+        }
+        for word in ["Paris", "Texas", "Lincoln", "Deputies", "D"] {
+            assert!(!names.is_speaker(word), "{word}");
+        }
     }
 
     #[test]

@@ -14,6 +14,7 @@ use rustc_hash::FxHashMap;
 
 use super::build::{Gazetteer, Groups, NameRef, Role};
 use super::entity::CaseMode;
+use super::longer_names::acronym_in_running_text;
 use super::resolve::{resolve, Found, Option_};
 use super::stopwords;
 use super::words::{ends_word, is_unspaced_script, is_word_char, starts_word, Shape};
@@ -625,6 +626,11 @@ impl Gazetteer {
             if smart && name.role != Role::Demonym && !shape.fits_name(name.shape) {
                 continue;
             }
+            // A name in capitals where the text runs in mixed case is an acronym (*the NICE
+            // program*), unless the name is one too.
+            if smart && shape.all_caps && !name.shape.all_caps && acronym_in_running_text(text, ostart, oend) {
+                continue;
+            }
             if name.exact_case && self.surface(name) != span {
                 continue;
             }
@@ -635,7 +641,7 @@ impl Gazetteer {
                 Role::Name => MatchKind::Exact,
                 Role::Alias => MatchKind::Alias,
             };
-            options_.push((Option_ { entity: name.entity, kind, ambiguous: name.ambiguous }, name.shape.all_caps));
+            options_.push((Option_ { entity: name.entity, kind, ambiguous: name.ambiguous, by_variant: false }, name.shape.all_caps));
         }
         // Only now, with a name written as a name, is the language worth detecting.
         if !options_.is_empty() && lang.is_stopword(stop_langs) {
@@ -839,7 +845,7 @@ impl Gazetteer {
                     };
                     if ok {
                         let kind = if name.role == Role::Demonym { MatchKind::Demonym } else { MatchKind::Variant };
-                        options_.push(Option_ { entity: name.entity, kind, ambiguous: false });
+                        options_.push(Option_ { entity: name.entity, kind, ambiguous: false, by_variant: true });
                     }
                 }
                 if !options_.is_empty() {
