@@ -17,6 +17,7 @@
 //! character, which is what lets every output character point at one source range.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 use unicode_normalization::UnicodeNormalization;
@@ -456,6 +457,58 @@ impl<S: FoldSink> Folder<'_, S> {
     }
 }
 
+/// The first code point past the range [`single_char_fold`] looks up: Latin-1 and Latin
+/// Extended, IPA, Greek, Cyrillic, Armenian, Hebrew, Arabic (the letters of most names).
+const SINGLE_FOLD_END: u32 = 0x700;
+
+/// What the unit of `c` alone (no combining mark after it) folds to, when that is one
+/// character emitted as a letter: a table built once by [`fold_unit`] itself, so the fast
+/// path folds exactly like the slow one (`é` → `e`, `Д` → `д`, `أ` → `ا`, `ب` → `ب`).
+fn single_char_fold(c: char) -> Option<char> {
+    static TABLE: OnceLock<Vec<char>> = OnceLock::new();
+    let code = c as u32;
+    if !(0x80..SINGLE_FOLD_END).contains(&code) {
+        return None;
+    }
+    let table = TABLE.get_or_init(|| {
+        let mut decomposed = Vec::new();
+        let mut kept = Vec::new();
+        (0x80..SINGLE_FOLD_END)
+            .map(|code| {
+                let Some(c) = char::from_u32(code) else { return '\0' };
+                if c.is_whitespace() || is_apostrophe(c) || is_dash(c) || is_removed(c) || is_combining_mark(c) {
+                    return '\0';
+                }
+                let mut buf = [0u8; 4];
+                fold_unit(c.encode_utf8(&mut buf), &mut decomposed, &mut kept);
+                match kept[..] {
+                    [one] if one != '\0' => one,
+                    _ => '\0',
+                }
+            })
+            .collect()
+    });
+    match table[(code - 0x80) as usize] {
+        '\0' => None,
+        folded => Some(folded),
+    }
+}
+
+/// The characters one unit (a character and its combining marks) folds to, before NFC.
+fn fold_unit(unit: &str, decomposed: &mut Vec<char>, kept: &mut Vec<char>) {
+    decomposed.clear();
+    for c in unit.chars() {
+        decompose_compatible(c, |d| case_fold(d, &mut |f| decompose_compatible(f, |g| decomposed.push(g))));
+    }
+    kept.clear();
+    for &c in decomposed.iter() {
+        if is_removed(c) || (is_combining_mark(c) && drops_mark(c, kept.last().copied())) {
+            continue;
+        }
+        kept.push(c);
+    }
+}
+
 /// Printable ASCII that folds to itself but for case (not the grave accent, an apostrophe).
 #[inline]
 fn plain_ascii(b: u8) -> bool {
@@ -467,8 +520,9 @@ fn fold(s: &str, sink: &mut impl FoldSink) {
     fold_with(s, sink, true)
 }
 
-/// `fold`, with the fast path for runs of plain ASCII or without it (tests compare the two).
-fn fold_with(s: &str, sink: &mut impl FoldSink, plain_runs: bool) {
+/// [`fold`], with or without its fast paths, the runs of plain ASCII and the
+/// [`single_char_fold`] table (the tests compare both).
+fn fold_with(s: &str, sink: &mut impl FoldSink, fast_paths: bool) {
     let mut folder = Folder { sink, pending_space: None, after_base: false, emitted_any: false };
     let bytes = s.as_bytes();
     let mut decomposed: Vec<char> = Vec::new();
@@ -478,7 +532,7 @@ fn fold_with(s: &str, sink: &mut impl FoldSink, plain_runs: bool) {
         let b = bytes[i];
         // ASCII fast path: an ASCII char not followed by a combining mark is its own unit.
         let ascii_unit = |i: usize| bytes[i] < 0x80 && bytes.get(i + 1).map_or(true, |&next| next < 0x80);
-        if plain_runs && plain_ascii(b) && ascii_unit(i) {
+        if fast_paths && plain_ascii(b) && ascii_unit(i) {
             // A run of such units, each its own source byte: words and the single spaces
             // between them, most of a text.
             let mut k = i + 1;
@@ -522,6 +576,12 @@ fn fold_with(s: &str, sink: &mut impl FoldSink, plain_runs: bool) {
         let unit = &rest[..unit_len];
         i += unit_len;
 
+        if fast_paths && unit_len == base.len_utf8() {
+            if let Some(folded) = single_char_fold(base) {
+                folder.emit(folded, src);
+                continue;
+            }
+        }
         if base.is_whitespace() {
             folder.space(src);
         } else if is_apostrophe(base) || is_dash(base) {
@@ -529,17 +589,7 @@ fn fold_with(s: &str, sink: &mut impl FoldSink, plain_runs: bool) {
         } else if is_removed(base) {
             // invisible: the marks on it go too
         } else {
-            decomposed.clear();
-            for c in unit.chars() {
-                decompose_compatible(c, |d| case_fold(d, &mut |f| decompose_compatible(f, |g| decomposed.push(g))));
-            }
-            kept.clear();
-            for &c in &decomposed {
-                if is_removed(c) || (is_combining_mark(c) && drops_mark(c, kept.last().copied())) {
-                    continue;
-                }
-                kept.push(c);
-            }
+            fold_unit(unit, &mut decomposed, &mut kept);
             if kept.len() == 1 {
                 folder.emit(kept[0], src);
             } else {
@@ -559,6 +609,20 @@ mod tests {
     fn arabic_script_has_no_case() {
         for c in ('\u{600}'..='\u{6FF}').filter(|c| !c.is_control()) {
             assert_eq!(c.to_lowercase().collect::<String>(), c.to_string(), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn the_single_char_fast_path_folds_like_the_slow_path() {
+        let slow = |s: &str| {
+            let mut out = String::new();
+            fold_with(s, &mut FoldClosure(|c, _| out.push(c)), false);
+            out
+        };
+        for c in (0x80..SINGLE_FOLD_END + 16).filter_map(char::from_u32) {
+            for s in [format!("a{c}b"), format!("{c}"), format!("{c}{c}"), format!("{c}\u{301}x"), format!(" {c} ")] {
+                assert_eq!(normalize(&s), slow(&s), "U+{:04X} in {s:?}", c as u32);
+            }
         }
     }
 

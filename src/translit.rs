@@ -58,36 +58,65 @@ pub fn premap_latin(s: &str) -> String {
     out
 }
 
+/// Whether [`premap_latin`] changes `s`: only Latin letters beyond ASCII are premapped, the
+/// Persian zero-width non-joiner becomes a space, and the text is composed (NFC). Most names
+/// in Arabic script or Cyrillic need none of it and go to `normalize` as they are.
+pub fn needs_premap(s: &str) -> bool {
+    let latin = |c: char| matches!(c, '\u{80}'..='\u{2AF}' | '\u{1E00}'..='\u{1EFF}');
+    s.chars().any(|c| latin(c) || c == '\u{200C}') || !is_nfc(s)
+}
+
 /// [`premap_latin`] into a reused buffer (cleared first).
 pub fn premap_latin_into(s: &str, out: &mut String) {
     out.clear();
     // Only Latin letters beyond ASCII are premapped: a name in NFC without any (most names in
     // Arabic script or Cyrillic) skips the composition.
     let latin = |c: char| matches!(c, '\u{80}'..='\u{2AF}' | '\u{1E00}'..='\u{1EFF}');
-    if !s.chars().any(latin) && unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+    let composed = is_nfc(s);
+    if composed && !s.chars().any(latin) {
         out.extend(s.chars().map(|c| if c == '\u{200C}' { ' ' } else { c }));
         return;
     }
     let bgn_sad = s.contains(BGN_MARKERS) && !s.contains(TURKISH_ONLY);
     let turkish = !bgn_sad && s.contains(TURKISH_MARKERS);
-    for c in s.nfc() {
+    let mut push = |c: char| {
         if bgn_sad && (c == 'ş' || c == 'Ş') {
             out.push('s');
-            continue;
-        }
-        if turkish && (c == 'c' || c == 'C') {
+        } else if turkish && (c == 'c' || c == 'C') {
             out.push('j');
-            continue;
-        }
-        if c == '\u{200C}' {
+        } else if c == '\u{200C}' {
             out.push(' '); // Persian zero-width non-joiner separates words: باب‌الزوار
-            continue;
+        } else {
+            match latin_spelling(c) {
+                Some(spelling) => out.push_str(spelling),
+                None => out.push(c),
+            }
         }
-        match latin_spelling(c) {
-            Some(spelling) => out.push_str(spelling),
-            None => out.push(c),
-        }
+    };
+    // Most names are composed already: their characters are their NFC.
+    if composed {
+        s.chars().for_each(&mut push);
+    } else {
+        s.nfc().for_each(&mut push);
     }
+}
+
+/// Whether `s` is in NFC by the quick check (`is_nfc_quick` answers Yes). Characters below
+/// U+0700 that are starters allowed in NFC are looked up in a table built once from the
+/// crate's own answers; any other character sends the whole text to `is_nfc_quick`.
+fn is_nfc(s: &str) -> bool {
+    use unicode_normalization::{char::canonical_combining_class, is_nfc_quick, IsNormalized};
+    static SIMPLE: std::sync::OnceLock<Vec<bool>> = std::sync::OnceLock::new();
+    let simple = SIMPLE.get_or_init(|| {
+        (0..0x700u32)
+            .map(|code| {
+                char::from_u32(code).is_some_and(|c| {
+                    canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+                })
+            })
+            .collect()
+    });
+    s.chars().all(|c| simple.get(c as usize).copied().unwrap_or(false)) || is_nfc_quick(s.chars()) == IsNormalized::Yes
 }
 
 /// Arabic-script letters after `normalize` (hamza carriers and madda are already folded to
@@ -219,6 +248,7 @@ pub const CYRILLIC_LETTERS: &[(char, &str)] = &[
     ('џ', "dzh"), // Serbian dž
     ('ґ', "g"),  // Ukrainian
     ('ғ', "gh"), // Kazakh, Tajik, Uzbek
+    ('җ', "j"),  // Tatar, Bashkir: Дюзҗе Düzce
     ('қ', "q"),
     ('ң', "ng"),
     ('ү', "u"),
@@ -226,6 +256,7 @@ pub const CYRILLIC_LETTERS: &[(char, &str)] = &[
     ('ҳ', "h"),
     ('ҷ', "j"),  // Tajik
     ('һ', "h"),
+    ('ӏ', ""),   // palochka of Caucasian languages (ШерефликъочхӀисар): a mark, not a sound
     ('ә', "a"),
     ('ө', "o"),
 ];
@@ -258,8 +289,31 @@ pub const GREEK_LETTERS: &[(char, &str)] = &[
     ('ω', "o"),
 ];
 
+#[cfg(test)]
 fn lookup(table: &[(char, &'static str)], c: char) -> Option<&'static str> {
     table.binary_search_by_key(&c, |&(k, _)| k).ok().map(|i| table[i].1)
+}
+
+/// First code point of the Greek, Cyrillic and Arabic tables, and the end of their range.
+const TABLES_START: u32 = 0x370;
+const TABLES_END: u32 = 0x700;
+
+/// The spelling of a letter of [`GREEK_LETTERS`], [`CYRILLIC_LETTERS`] or [`ARABIC_LETTERS`]:
+/// one array indexed by code point, filled once from the tables (no search per letter).
+fn table_spelling(c: char) -> Option<&'static str> {
+    static SPELLINGS: std::sync::OnceLock<Vec<Option<&'static str>>> = std::sync::OnceLock::new();
+    let code = c as u32;
+    if !(TABLES_START..TABLES_END).contains(&code) {
+        return None;
+    }
+    let spellings = SPELLINGS.get_or_init(|| {
+        let mut spellings = vec![None; (TABLES_END - TABLES_START) as usize];
+        for &(letter, spelling) in GREEK_LETTERS.iter().chain(CYRILLIC_LETTERS).chain(ARABIC_LETTERS) {
+            spellings[(letter as u32 - TABLES_START) as usize] = Some(spelling);
+        }
+        spellings
+    });
+    spellings[(code - TABLES_START) as usize]
 }
 
 fn is_arabic_letter(c: char) -> bool {
@@ -293,6 +347,33 @@ fn push_ascii_after(previous: char, c: char, out: &mut Vec<u8>) {
         out.push(b'y');
     } else {
         push_ascii(c, out);
+    }
+}
+
+/// `romanize_into(&normalize(s), out)` for an ASCII name in one pass (no folded copy):
+/// lowercase, whitespace runs to one space (none at either end), controls dropped, the grave
+/// accent as an apostrophe, then [`push_ascii_after`] on each character.
+pub fn romanize_ascii_into(s: &str, out: &mut Vec<u8>) {
+    debug_assert!(s.is_ascii());
+    let mut previous = ' ';
+    let mut pending_space = false;
+    let mut emitted_any = false;
+    for &b in s.as_bytes() {
+        match b {
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => pending_space = true,
+            0..=8 | 0x0E..=0x1F | 0x7F => {}
+            _ => {
+                if pending_space && emitted_any {
+                    push_ascii_after(previous, ' ', out);
+                    previous = ' ';
+                }
+                pending_space = false;
+                emitted_any = true;
+                let c = if b == b'`' { '\'' } else { b.to_ascii_lowercase() as char };
+                push_ascii_after(previous, c, out);
+                previous = c;
+            }
+        }
     }
 }
 
@@ -348,7 +429,7 @@ pub fn romanize_with(normalized: &str, out: &mut Vec<u8>, chars: &mut Vec<char>)
                 out.extend_from_slice(b"aT");
                 continue;
             }
-            if let Some(latin) = lookup(ARABIC_LETTERS, c) {
+            if let Some(latin) = table_spelling(c) {
                 if latin != "'" {
                     // Arabic script writes a doubled consonant once (with shadda), so two letters
                     // romanised alike are two consonants with a vowel between (تطوان Tetouan,
@@ -366,7 +447,9 @@ pub fn romanize_with(normalized: &str, out: &mut Vec<u8>, chars: &mut Vec<char>)
             }
             continue;
         }
-        if let Some(latin) = lookup(CYRILLIC_LETTERS, c).or_else(|| lookup(GREEK_LETTERS, c)) {
+        // Greek and Cyrillic (Arabic-script characters that are not letters, such as its
+        // digits, go through deunicode as before).
+        if let Some(latin) = table_spelling(c).filter(|_| (c as u32) < 0x600) {
             out.extend_from_slice(latin.as_bytes());
             continue;
         }
@@ -390,6 +473,61 @@ mod tests {
         let mut out = Vec::new();
         romanize_into(&normalize(&premap_latin(s)), &mut out);
         String::from_utf8(out).unwrap_or_default()
+    }
+
+    #[test]
+    fn the_spelling_array_agrees_with_the_tables() {
+        for code in 0..0x800u32 {
+            let Some(c) = char::from_u32(code) else { continue };
+            let expected = lookup(ARABIC_LETTERS, c).or_else(|| lookup(CYRILLIC_LETTERS, c)).or_else(|| lookup(GREEK_LETTERS, c));
+            assert_eq!(table_spelling(c), expected, "U+{code:04X}");
+        }
+        for &(c, _) in GREEK_LETTERS.iter().chain(CYRILLIC_LETTERS).chain(ARABIC_LETTERS) {
+            assert!((TABLES_START..TABLES_END).contains(&(c as u32)), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn names_that_need_no_premap_are_left_as_they_are() {
+        for s in ["Абу Камал", "البوكمال", "Αθήνα", "北京", "x", ""] {
+            assert!(!needs_premap(s), "{s}");
+            assert_eq!(premap_latin(s), s);
+        }
+        for s in ["Şanlıurfa", "باب\u{200C}الزوار", "Ālbū", "e\u{301}"] {
+            assert!(needs_premap(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn the_ascii_romanisation_is_normalize_then_romanize() {
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        for n in 0..50_000 {
+            let len = n % 11;
+            let s: String = (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    let b = (state % 140) as u8;
+                    if b >= 128 { [b' ', b'\'', b'j', b'l', b'd', b'-', b'`', b'A', b'\t', b' ', b'x', b'e'][(b - 128) as usize] as char } else { b as char }
+                })
+                .collect();
+            let (mut fused, mut two_pass) = (Vec::new(), Vec::new());
+            romanize_ascii_into(&s, &mut fused);
+            romanize_into(&normalize(&s), &mut two_pass);
+            assert_eq!(fused, two_pass, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn the_nfc_table_agrees_with_the_quick_check() {
+        use unicode_normalization::{is_nfc_quick, IsNormalized};
+        for code in 0..0x800u32 {
+            let Some(c) = char::from_u32(code) else { continue };
+            for s in [format!("{c}"), format!("a{c}"), format!("{c}\u{301}"), format!("\u{301}{c}"), format!("{c}\u{327}\u{301}")] {
+                assert_eq!(is_nfc(&s), is_nfc_quick(s.chars()) == IsNormalized::Yes, "{s:?}");
+            }
+        }
     }
 
     #[test]

@@ -25,7 +25,7 @@ use std::sync::OnceLock;
 use crate::normalize::normalize_into;
 #[cfg(test)]
 use crate::normalize::normalize;
-use crate::translit::{premap_latin_into, romanize_with};
+use crate::translit::{needs_premap, premap_latin_into, romanize_ascii_into, romanize_with};
 #[cfg(test)]
 use crate::translit::{premap_latin, romanize_into};
 
@@ -44,6 +44,14 @@ pub enum TokenRuleKind {
     Assimilated,
     /// A generic word (city, province...) dropped when another word remains.
     Generic,
+    /// A word that says what kind of place the next words name (`Ain`, `Sidi`, `Bandar`,
+    /// `Shahrak`): kept, but its letters weigh little when forms are compared
+    /// ([`crate::similarity`]), so `Sidi Aissa` is not `Sidi Moussa` and `Bandar-e Deylam` is
+    /// `Deylam`. Matched on the word's form, so one spelling per script suffices.
+    Qualifier,
+    /// A [`TokenRuleKind::Qualifier`] glued at the end of a word of three letters more
+    /// (Persian `-abad`, `-shahr`, Turkish `-köy`): `Kamalshahr` is `Kamalabad`.
+    QualifierEnding,
 }
 
 /// A rule on whole words of the romanised, lowercased name.
@@ -60,7 +68,7 @@ const fn token(kind: TokenRuleKind, spellings: &'static [&'static str], to: &'st
     TokenRule { kind, spellings, to, example }
 }
 
-use TokenRuleKind::{Article, Assimilated, Generic, Prefix, Word};
+use TokenRuleKind::{Article, Assimilated, Generic, Prefix, Qualifier, QualifierEnding, Word};
 
 /// Word rules, applied in this order (articles first, then words, then prefixes).
 pub const TOKEN_RULES: &[TokenRule] = &[
@@ -116,6 +124,62 @@ pub const TOKEN_RULES: &[TokenRule] = &[
         "",
         ["Essaouira", "الصويرة"],
     ),
+    // Qualifiers of Arabic place names: spring, well, saint, cape, hill, monastery, village,
+    // castle, valley, mountain, baths, tower, harbour, house, market, ruin, estate, mound,
+    // hamlet, shrine, tribe (sons of), sheikh, citadel.
+    token(Qualifier, &["ain", "ayn", "ein", "aine", "عين"], "", ["Ain Oussera", "El Oussera"]),
+    token(Qualifier, &["bir", "bi'r", "بئر"], "", ["Bir Jedid Chavent", "Bir Jdid"]),
+    token(Qualifier, &["sidi", "سيدي"], "", ["Sidi Bouqnadel", "Bou Knadel"]),
+    token(Qualifier, &["ras", "ra's", "رأس"], "", ["Ra's al Khafji", "Al Khafji"]),
+    token(Qualifier, &["tell", "tall", "tal", "tel", "تل"], "", ["Tell Abyad", "Abyad"]),
+    token(Qualifier, &["deir", "dayr", "dair", "دير"], "", ["Dayr Hafir", "Hafir"]),
+    token(Qualifier, &["kafr", "kfar", "kafer", "كفر"], "", ["Kafr el-Salabat", "As-Salahat"]),
+    token(Qualifier, &["qasr", "ksar", "kasr", "قصر"], "", ["Qasr al Burayqah", "Burayqah"]),
+    token(Qualifier, &["wadi", "oued", "ouadi", "wad", "وادي", "واد"], "", ["Oued Ben Kader", "Bou Kadir"]),
+    token(Qualifier, &["jebel", "jabal", "djebel", "jbel", "جبل"], "", ["Jebel Onk", "Onk"]),
+    token(Qualifier, &["hammam", "حمام"], "", ["Hammam Lif", "Lif"]),
+    token(Qualifier, &["burj", "bordj", "borj", "برج"], "", ["Burj al-Barlus", "Barlus"]),
+    token(Qualifier, &["bab", "باب"], "", ["Bab Ezzouar", "Ezzouar"]),
+    token(Qualifier, &["marsa", "mersa", "مرسى"], "", ["Marsa el Brega", "Port Brega"]),
+    token(Qualifier, &["manzil", "menzel", "منزل"], "", ["Menzel Bourguiba", "Bourguiba"]),
+    token(Qualifier, &["souk", "suq", "souq", "سوق"], "", ["Souk Ahras", "Ahras"]),
+    token(Qualifier, &["hassi", "حاسي"], "", ["Hassi Messaoud", "Messaoud"]),
+    token(Qualifier, &["khirbet", "khirbat", "kherbet", "خربة"], "", ["Khirbet Ghazaleh", "Ghazaleh"]),
+    token(Qualifier, &["ezbet", "izbat", "عزبة"], "", ["Ezbet el-Burg", "Burg"]),
+    token(Qualifier, &["kom", "kawm", "كوم"], "", ["Kom Ombo", "Ombo"]),
+    token(Qualifier, &["minyat", "munyat", "minyet", "منية"], "", ["Minyat an Nasr", "Nasr"]),
+    token(Qualifier, &["zawiyat", "zaouia", "zawiya", "zaouiet", "زاوية"], "", ["Zaouia Assa", "Assa"]),
+    token(Qualifier, &["qaryat", "qarya", "قرية"], "", ["Qaryat Saluq", "Saluq"]),
+    token(Qualifier, &["douar", "dawwar", "دوار"], "", ["Douar Tindja", "Tinja"]),
+    token(Qualifier, &["beni", "bani", "bni", "بني"], "", ["Beni Mellal", "Bni Mellal"]),
+    token(Qualifier, &["oulad", "ouled", "awlad", "أولاد"], "", ["Oulad Teima", "Awlad Tayima"]),
+    token(Qualifier, &["sheikh", "shaykh", "cheikh", "sheykh", "شيخ"], "", ["Torbat-e Sheykh Jam", "Torbat-e Jam"]),
+    token(Qualifier, &["kasba", "kasbah", "qasbah", "قصبة"], "", ["Kasba Tadla", "Tadla"]),
+    // Persian: city, town (shahrak), port, castle, village, mountain, plain, well, new, old.
+    token(Qualifier, &["shahr", "shahre", "شهر"], "", ["Shahr-e Qayen", "Qayen"]),
+    token(Qualifier, &["shahrak", "شهرک"], "", ["Shahrak-e Golestan", "Golestan"]),
+    token(Qualifier, &["bandar", "بندر"], "", ["Bandar-e Jask", "Jask"]),
+    token(Qualifier, &["qal'eh", "qaleh", "qala", "qal'a", "قلعه", "قلعة"], "", ["Qal'eh-ye Marivan", "Marivan"]),
+    token(Qualifier, &["deh", "ده"], "", ["Deh Bakri", "Bakri"]),
+    token(Qualifier, &["kuh", "kooh", "کوه"], "", ["Kuh Sefid", "Sefid"]),
+    token(Qualifier, &["dasht", "دشت"], "", ["Dasht-e Lali", "Lali"]),
+    token(Qualifier, &["chah", "چاه"], "", ["Chah Bahar", "Bahar"]),
+    // "settlement", written apart (کمال آباد) or glued (QualifierEnding below).
+    token(Qualifier, &["abad", "آباد"], "", ["کمال آباد", "Kamalshahr"]),
+    // Turkish: village, castle, fortress, new, old, great, little, lower, upper.
+    token(Qualifier, &["köy", "koy"], "", ["Yeni Koy", "Yenikoy"]),
+    token(Qualifier, &["kale"], "", ["Kale Cerit", "Cerit"]),
+    token(Qualifier, &["hisar"], "", ["Ak Hisar", "Akhisar"]),
+    token(Qualifier, &["yeni"], "", ["Yeni Foca", "Foca"]),
+    token(Qualifier, &["eski"], "", ["Eski Foca", "Foca"]),
+    token(Qualifier, &["büyük", "buyuk"], "", ["Buyuk Cerit", "Cerit"]),
+    token(Qualifier, &["küçük", "kucuk"], "", ["Kucuk Cekmece", "Cekmece"]),
+    token(Qualifier, &["aşağı", "asagi"], "", ["Asagi Arsin", "Arsin"]),
+    token(Qualifier, &["yukarı", "yukari"], "", ["Yukari Kocaali", "Kocaali"]),
+    // European words of colonial and exonym names: Port Safaga, Saint-Arnaud.
+    token(Qualifier, &["port", "saint"], "", ["Port Safaga", "Safaga"]),
+    token(QualifierEnding, &["abad", "آباد", "shahr", "شهر"], "", ["Kamalshahr", "Kamalabad"]),
+    token(QualifierEnding, &["köy", "kent", "hisar"], "", ["Pazarköy", "Pazar"]),
 ];
 
 /// When a [`LetterRule`] applies, judged on the letters of the word around the match.
@@ -130,7 +194,8 @@ pub enum Context {
     BetweenConsonants,
     /// Last letter of a word of three letters or more, after a vowel.
     WordEndAfterVowel,
-    /// After a vowel, before a consonant other than itself or at the end of the word.
+    /// After a vowel other than the `u` of French `ou` (Oujda, Taoujdate: Russian spellings
+    /// write у as `u`), before a consonant other than itself or at the end of the word.
     AfterVowelNotBeforeVowel,
     /// At the end of a word of five letters or more.
     LongWordEnd,
@@ -170,6 +235,8 @@ pub const LETTER_RULES: &[LetterRule] = &[
     letters("dsch", "j", Anywhere, ["Dschisr asch-Schughur", "Jisr ash-Shughur"]),
     letters("dzh", "j", Anywhere, ["Джидда", "Jiddah"]),
     letters("dj", "j", Anywhere, ["Djebel", "Jebel"]),
+    // Polish, Czech and Lithuanian dż / dž, their mark lost: dz (Dzidda for Jiddah, Dżidda).
+    letters("dz", "j", Anywhere, ["Dzidda", "Jiddah"]),
     letters("kh", "x", Anywhere, ["Khan Shaykhun", "خان شيخون"]),
     letters("gh", "g", Anywhere, ["Baghdad", "Bagdad"]),
     // French colonial rh for ghayn at the start of a word (Rharb, Rhennouch); inside a word rh
@@ -220,25 +287,45 @@ fn context_holds(when: Context, word: &[u8], start: usize, end: usize) -> bool {
         }
         WordEndAfterVowel => end == word.len() && word.len() >= 3 && start > 0 && is_vowel(word[start - 1]),
         AfterVowelNotBeforeVowel => {
-            start > 0 && is_vowel(word[start - 1]) && !next.is_some_and(|n| is_vowel(n) || n == word[start])
+            start > 0
+                && is_vowel(word[start - 1])
+                && !next.is_some_and(|n| is_vowel(n) || n == word[start])
+                && !(start >= 2 && &word[start - 2..start] == b"ou")
         }
         LongWordEnd => end == word.len() && word.len() >= 5,
         WordStartBeforeVowel => start == 0 && next.is_some_and(is_vowel),
     }
 }
 
-/// Rows of `LETTER_RULES` by first letter, longest `from` first (ties keep table order).
-fn rules_by_first_byte() -> &'static [Vec<&'static LetterRule>; 128] {
-    static INDEX: OnceLock<[Vec<&'static LetterRule>; 128]> = OnceLock::new();
+/// A row of [`LETTER_RULES`] held compactly for the scan: its `from` in a fixed array.
+#[derive(Clone, Copy)]
+struct CompactRule {
+    from: [u8; 4],
+    len: u8,
+    to: &'static [u8],
+    when: Context,
+}
+
+/// Rows of `LETTER_RULES` by first letter, longest `from` first (ties keep table order), and a
+/// flag per byte: whether any row starts with it (most letters of a name have none).
+struct RuleIndex {
+    starts: [bool; 128],
+    rules: [Vec<CompactRule>; 128],
+}
+
+fn rules_by_first_byte() -> &'static RuleIndex {
+    static INDEX: OnceLock<RuleIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index: [Vec<&'static LetterRule>; 128] = std::array::from_fn(|_| Vec::new());
-        for rule in LETTER_RULES {
-            if let Some(&first) = rule.from.as_bytes().first() {
-                index[(first & 0x7F) as usize].push(rule);
-            }
-        }
-        for bucket in index.iter_mut() {
-            bucket.sort_by_key(|rule| std::cmp::Reverse(rule.from.len()));
+        let mut index = RuleIndex { starts: [false; 128], rules: std::array::from_fn(|_| Vec::new()) };
+        let mut sorted: Vec<&LetterRule> = LETTER_RULES.iter().collect();
+        sorted.sort_by_key(|rule| std::cmp::Reverse(rule.from.len())); // stable: ties keep order
+        for rule in sorted {
+            let from = rule.from.as_bytes();
+            assert!(!from.is_empty() && from.len() <= 4 && from[0] < 128, "{rule:?}");
+            let mut compact = CompactRule { from: [0; 4], len: from.len() as u8, to: rule.to.as_bytes(), when: rule.when };
+            compact.from[..from.len()].copy_from_slice(from);
+            index.starts[from[0] as usize] = true;
+            index.rules[from[0] as usize].push(compact);
         }
         index
     })
@@ -249,14 +336,14 @@ fn apply_letter_rules(word: &[u8], out: &mut Vec<u8>) {
     let mut i = 0;
     'outer: while i < word.len() {
         let b = word[i];
-        if b < 128 {
-            for rule in &index[b as usize] {
-                let from = rule.from.as_bytes();
-                let end = i + from.len();
-                if word.get(i..end).is_some_and(|w| w.iter().zip(from).all(|(x, y)| x == y))
+        if b < 128 && index.starts[b as usize] {
+            for rule in &index.rules[b as usize] {
+                let end = i + rule.len as usize;
+                // A byte loop: slice equality calls memcmp, dear for two to four bytes.
+                if word.get(i..end).is_some_and(|w| w.iter().zip(&rule.from).all(|(x, y)| x == y))
                     && context_holds(rule.when, word, i, end)
                 {
-                    out.extend_from_slice(rule.to.as_bytes());
+                    out.extend_from_slice(rule.to);
                     i = end;
                     continue 'outer;
                 }
@@ -292,7 +379,11 @@ fn apply_word_rules(word: &[u8], out: &mut Vec<u8>) {
         out.extend_from_slice(word);
         return;
     }
-    for rule in TOKEN_RULES {
+    // The Word, Prefix and Assimilated rows, in table order (the others do not apply here).
+    static WORD_RULES: OnceLock<Vec<&'static TokenRule>> = OnceLock::new();
+    let word_rules = WORD_RULES
+        .get_or_init(|| TOKEN_RULES.iter().filter(|rule| matches!(rule.kind, Word | Prefix | Assimilated)).collect());
+    for rule in word_rules {
         match rule.kind {
             Article => {}
             Word if token_matches(rule.spellings, word) => {
@@ -323,7 +414,7 @@ fn apply_word_rules(word: &[u8], out: &mut Vec<u8>) {
                     }
                 }
             }
-            Word | Generic => {}
+            Word | Generic | Qualifier | QualifierEnding => {}
         }
     }
     out.extend_from_slice(word);
@@ -404,6 +495,9 @@ pub struct NameForms {
     pub key: String,
     /// Where each word of the name starts in `form` (for partial matches of multi-word names).
     pub word_starts: Vec<usize>,
+    /// Ranges of `form` that weigh little in comparisons: the [`TokenRuleKind::Qualifier`]
+    /// words of a name of two words or more, and [`TokenRuleKind::QualifierEnding`] endings.
+    pub light: Vec<(usize, usize)>,
 }
 
 /// The buffers of [`NameForms::fill`], kept per thread so that preparing a name allocates
@@ -417,6 +511,8 @@ struct Scratch {
     ruled: Vec<u8>,
     word_buf: Vec<u8>,
     ruled_starts: Vec<usize>,
+    /// Byte ranges of the words of `romanized`, each with whether it is droppable.
+    words: Vec<(usize, usize, bool)>,
 }
 
 thread_local! {
@@ -432,67 +528,75 @@ impl NameForms {
 
     /// Makes these the forms of `s`, reusing this value's buffers.
     pub fn fill(&mut self, s: &str) {
+        self.fill_marking(s, true);
+    }
+
+    /// [`NameForms::fill`], qualifiers marked or not (the key does not need them).
+    fn fill_marking(&mut self, s: &str, mark_qualifiers: bool) {
         SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
             Ok(mut scratch) => {
-                self.fill_with(s, &mut scratch);
+                self.fill_with(s, &mut scratch, mark_qualifiers);
                 // A very long name does not keep its buffers alive in every thread.
                 if s.len() > 4096 {
                     *scratch = Scratch::default();
                 }
             }
-            Err(_) => self.fill_with(s, &mut Scratch::default()),
+            Err(_) => self.fill_with(s, &mut Scratch::default(), mark_qualifiers),
         })
     }
 
-    fn fill_with(&mut self, s: &str, scratch: &mut Scratch) {
+    /// [`NameForms::fill`] without marking qualifiers, with buffers of its own.
+    fn fill_unmarked(&mut self, s: &str) {
+        self.fill_with(s, &mut Scratch::default(), false);
+    }
+
+    fn fill_with(&mut self, s: &str, scratch: &mut Scratch, mark_qualifiers: bool) {
+        let s = before_disambiguator(s);
         let Scratch { premapped, normalized, chars, romanized, .. } = scratch;
         romanized.clear();
         if s.is_ascii() {
+            romanize_ascii_into(s, romanized);
+            return self.fill_from_romanized(scratch, mark_qualifiers);
+        }
+        if !needs_premap(s) {
             normalize_into(s, normalized);
         } else {
             premap_latin_into(s, premapped);
             normalize_into(premapped, normalized);
         }
         romanize_with(normalized, romanized, chars);
-        self.fill_from_romanized(scratch);
+        self.fill_from_romanized(scratch, mark_qualifiers);
     }
 
     /// From `scratch.romanized`: lowercase ASCII words separated by spaces or hyphens.
-    fn fill_from_romanized(&mut self, scratch: &mut Scratch) {
-        let Scratch { romanized, ruled, word_buf, ruled_starts, .. } = scratch;
-        let words = || romanized.split(|&b| b == b' ' || b == b'-').filter(|w| !w.is_empty());
+    fn fill_from_romanized(&mut self, scratch: &mut Scratch, mark_qualifiers: bool) {
+        let Scratch { romanized, ruled, word_buf, ruled_starts, words, .. } = scratch;
         ruled.clear();
         ruled_starts.clear();
-        // Articles and generic words go when a word that is neither remains (droppable words
-        // flagged on the first pass, the first 64 of them).
-        let mut droppable = 0u64;
+        // The words (split on spaces and hyphens) found once; articles and generic words go
+        // when a word that is neither remains.
+        words.clear();
         let mut keeps_a_word = false;
-        for (i, word) in words().enumerate() {
-            if is_droppable(word) {
-                droppable |= 1u64.checked_shl(i as u32).unwrap_or(0);
-            } else {
-                keeps_a_word = true;
+        let mut start = 0;
+        for end in (0..romanized.len()).filter(|&i| matches!(romanized[i], b' ' | b'-')).chain([romanized.len()]) {
+            if end > start {
+                let droppable = is_droppable(&romanized[start..end]);
+                keeps_a_word |= !droppable;
+                words.push((start, end, droppable));
             }
+            start = end + 1;
         }
-        for (i, word) in words().enumerate() {
-            let dropped = match 1u64.checked_shl(i as u32) {
-                Some(bit) => droppable & bit != 0,
-                None => is_droppable(word),
-            };
-            if keeps_a_word && dropped {
+        for &(start, end, droppable) in words.iter() {
+            if keeps_a_word && droppable {
                 continue;
             }
             ruled_starts.push(ruled.len());
             word_buf.clear();
-            apply_word_rules(word, word_buf);
+            apply_word_rules(&romanized[start..end], word_buf);
             apply_letter_rules(word_buf, ruled);
         }
-        // The digraph-proof H of Arabic script is an h like any other from here on.
-        for b in ruled.iter_mut().filter(|b| **b == b'H') {
-            *b = b'h';
-        }
         // Doubled letters: Raqqa = Raqa, Assad = Asad.
-        let NameForms { form, key, word_starts } = self;
+        let NameForms { form, key, word_starts, .. } = self;
         form.clear();
         word_starts.clear();
         let mut next_start = ruled_starts.iter().peekable();
@@ -502,6 +606,8 @@ impl NameForms {
                     word_starts.push(form.len());
                 }
             }
+            // The digraph-proof H of Arabic script is an h like any other from here on.
+            let b = if b == b'H' { b'h' } else { b };
             if form.last() != Some(&b) {
                 form.push(b);
             }
@@ -517,19 +623,101 @@ impl NameForms {
             }
         }
         skeleton(form, key);
+        self.light.clear();
+        if mark_qualifiers {
+            mark_light(&self.form, &self.word_starts, &mut self.light);
+        }
+    }
+}
+
+/// The forms of the [`TokenRuleKind::Qualifier`] spellings of [`TOKEN_RULES`] (a hash set,
+/// with a first-letter/length reject as for articles: every word of every name asks), and of
+/// the [`TokenRuleKind::QualifierEnding`] spellings.
+struct QualifierForms {
+    words: std::collections::HashSet<Vec<u8>, BuildFnv>,
+    /// Bit n of `shapes[b]`: some qualifier word form of n letters starts with b.
+    shapes: [u32; 256],
+    endings: Vec<Vec<u8>>,
+    /// Whether some ending form ends with this byte.
+    ending_last: [bool; 256],
+}
+
+fn qualifier_forms() -> &'static QualifierForms {
+    static FORMS: OnceLock<QualifierForms> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        let mut forms = QualifierForms {
+            words: Default::default(),
+            shapes: [0; 256],
+            endings: Vec::new(),
+            ending_last: [false; 256],
+        };
+        for rule in TOKEN_RULES.iter().filter(|rule| matches!(rule.kind, Qualifier | QualifierEnding)) {
+            for spelling in rule.spellings {
+                // Own buffers, qualifiers unmarked: this runs inside the first fill.
+                let mut word = NameForms::default();
+                word.fill_unmarked(spelling);
+                let (Some(&first), Some(&last), 1) = (word.form.first(), word.form.last(), word.word_starts.len()) else {
+                    continue;
+                };
+                if rule.kind == QualifierEnding {
+                    forms.ending_last[last as usize] = true;
+                    if !forms.endings.contains(&word.form) {
+                        forms.endings.push(word.form);
+                    }
+                } else if word.form.len() < 32 {
+                    forms.shapes[first as usize] |= 1 << word.form.len();
+                    forms.words.insert(word.form);
+                }
+            }
+        }
+        forms
+    })
+}
+
+/// Where a name of these forms has qualifier letters (see [`NameForms::light`]).
+fn mark_light(form: &[u8], word_starts: &[usize], light: &mut Vec<(usize, usize)>) {
+    let qualifiers = qualifier_forms();
+    for (i, &start) in word_starts.iter().enumerate() {
+        let end = word_starts.get(i + 1).copied().unwrap_or(form.len());
+        let word = &form[start..end];
+        let (Some(&first), Some(&last)) = (word.first(), word.last()) else { continue };
+        if word_starts.len() > 1
+            && word.len() < 32
+            && qualifiers.shapes[first as usize] & (1 << word.len()) != 0
+            && qualifiers.words.contains(word)
+        {
+            light.push((start, end));
+            continue;
+        }
+        if qualifiers.ending_last[last as usize] {
+            if let Some(q) = qualifiers.endings.iter().find(|q| word.len() >= q.len() + 3 && word.ends_with(q)) {
+                light.push((end - q.len(), end));
+            }
+        }
+    }
+}
+
+/// The name without what follows a comma or an opening parenthesis, when a letter comes before
+/// it: the country, province or old name that lists add to tell places apart (`Mila, Algeria`,
+/// `میلہ، الجزائر`, `Tell Abyad (Syria)`) is not part of the name.
+fn before_disambiguator(s: &str) -> &str {
+    // Bytes, not chars: ',' and '(' are ASCII and '،' is the only character encoded D8 8C.
+    let bytes = s.as_bytes();
+    let cut = bytes.iter().enumerate().position(|(i, &b)| b == b',' || b == b'(' || (b == 0xD8 && bytes.get(i + 1) == Some(&0x8C)));
+    match cut {
+        Some(i) if s[..i].chars().any(char::is_alphanumeric) => &s[..i],
+        _ => s,
     }
 }
 
 /// First letter (a vowel becomes `a`), then the consonants other than `w` and `y`.
 fn skeleton(form: &[u8], key: &mut String) {
     key.clear();
-    for (i, &b) in form.iter().enumerate() {
-        if i == 0 {
-            key.push(if is_vowel(b) { 'a' } else { b.to_ascii_lowercase() as char });
-        } else if !is_vowel(b) && !matches!(b, b'w' | b'y' | b'T') {
-            key.push(b.to_ascii_lowercase() as char);
-        }
-    }
+    let Some((&first, rest)) = form.split_first() else { return };
+    key.push(if is_vowel(first) { 'a' } else { first.to_ascii_lowercase() as char });
+    key.extend(
+        rest.iter().filter(|&&b| !is_vowel(b) && !matches!(b, b'w' | b'y' | b'T')).map(|&b| b.to_ascii_lowercase() as char),
+    );
 }
 
 /// The transliteration-insensitive key of a name (see the module documentation).
@@ -541,7 +729,7 @@ pub fn variant_key(s: &str) -> String {
     }
     FORMS.with(|forms| match forms.try_borrow_mut() {
         Ok(mut forms) => {
-            forms.fill(s);
+            forms.fill_marking(s, false);
             let key = forms.key.clone();
             if s.len() > 4096 {
                 *forms = NameForms::default(); // no long-lived buffers for a very long name
@@ -577,8 +765,39 @@ mod tests {
     fn every_token_rule_example_holds() {
         for rule in TOKEN_RULES {
             let [a, b] = rule.example;
-            assert_eq!(key(a), key(b), "{rule:?}");
+            if matches!(rule.kind, Qualifier | QualifierEnding) {
+                // Qualifiers leave keys alone; they make forms weigh less where they stand.
+                let forms = NameForms::new(a);
+                let marked = forms.light.iter().any(|&(start, end)| {
+                    rule.spellings.iter().any(|spelling| {
+                        let mut word = NameForms::default();
+                        word.fill_unmarked(spelling);
+                        forms.form[start..end] == word.form[..]
+                    })
+                });
+                assert!(marked, "{rule:?}: {:?} marks {:?}", forms.form, forms.light);
+                assert!(crate::similarity::same_name(a, b, crate::similarity::DEFAULT_THRESHOLD), "{rule:?}");
+            } else {
+                assert_eq!(key(a), key(b), "{rule:?}");
+            }
         }
+    }
+
+    #[test]
+    fn qualifiers_mark_only_words_of_longer_names() {
+        assert!(NameForms::new("Bandar").light.is_empty());
+        assert_eq!(NameForms::new("Bandar-e Jask").light, vec![(0, 6)]);
+        assert_eq!(NameForms::new("Kamalshahr").light, vec![(5, 9)]);
+        assert!(NameForms::new("Abad").light.is_empty(), "an ending needs three letters before it");
+    }
+
+    #[test]
+    fn disambiguators_after_a_comma_or_parenthesis_go() {
+        assert_eq!(key("Mila, Algeria"), key("Mila"));
+        assert_eq!(key("میلہ، الجزائر"), key("میلہ"));
+        assert_eq!(key("Tell Abyad (Syria)"), key("Tell Abyad"));
+        assert_eq!(key("(Syria)"), key("Syria"));
+        assert_eq!(key(", a"), "a");
     }
 
     #[test]

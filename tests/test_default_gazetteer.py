@@ -208,3 +208,40 @@ def test_trap_sentences_use_the_trap_words():
     words = {t["word"] for t in traps if t["lang"] in TRAPS}
     assert {"les", "des", "une", "par", "sur", "ont", "mais", "will", "may", "bad", "die", "das"} <= used
     assert len(words & used) >= 0.6 * len(words), sorted(words - used)
+
+
+# English local news: words of longer names, acronyms, dates, brands and people that are
+# spelt like towns (each a rule of src/gazetteer/longer_names.rs, common_nouns.rs, persons.rs
+# or an actor of the data), beside the same towns where they are towns.
+NOT_PLACES_IN_ENGLISH_NEWS = [
+    ("She was taken to Cook Children's Medical Center on Friday.", "Center"),
+    ("said Tri-State Racetrack & Gaming Center officials.", "Center"),
+    ("The NICE program will kick off during NIU Cares Day.", "NICE"),
+    ("An Albany police SWAT team rammed the door.", "SWAT"),
+    ("The meeting is scheduled for March 31 at 7 p.m.", "March"),
+    ("A 1992 Toyota Corolla was traveling east.", "Toyota"),
+    ("Ohio to review if Wal-Mart reneged on tax deal.", "Mart"),
+    ("The State Duma on Friday approved the bill.", "Duma"),
+    ("The sound came later, Chester said. Chester works at the observatory.", "Chester"),
+    ("Kijuan D. McDonald was hauling a white sack. McDonald, 24, was charged.", "McDonald"),
+    ("Former candidate Andrei Bogdanov joined the race in Sochi, Russia. Bogdanov is 39.", "Bogdanov"),
+]
+PLACES_IN_ENGLISH_NEWS = [
+    ("Police in Center, Texas, said the road was closed.", "Center"),
+    ("KENT, Ohio (AP) - Police said the road was closed.", "KENT"),
+    ("He drove from March to Ely, in Cambridgeshire.", "March"),
+    ("Toyota, Aichi, is home to a car maker.", "Toyota"),
+    ("Sunday Alexandria Police went to the house.", "Alexandria"),
+    ("He moved to Oxford, where he taught for years.", "Oxford"),
+]
+
+
+@pytest.mark.parametrize("text, word", NOT_PLACES_IN_ENGLISH_NEWS)
+def test_words_spelt_like_towns_are_not_places(g, text, word):
+    places = [m for m in g.tag(text) if m.entity.kind in ("place", "region", "country") and word in m.text]
+    assert places == [], places
+
+
+@pytest.mark.parametrize("text, word", PLACES_IN_ENGLISH_NEWS)
+def test_the_same_words_as_towns_are_places(g, text, word):
+    assert [m.entity.kind for m in g.tag(text) if m.text == word][:1] in (["place"], ["region"])

@@ -405,7 +405,7 @@ class Gazetteer:
 # --- names -------------------------------------------------------------------------------
 
 DEFAULT_THRESHOLD: float
-"""The default ``same_name`` threshold (0.70): the best-F1 threshold on the calibration half of
+"""The default ``same_name`` threshold (0.69): the best-F1 threshold on the calibration half of
 the GeoNames evaluation in ``bench/variants.py``."""
 
 def normalize(s: str) -> str:
@@ -480,7 +480,7 @@ def similarity(a: str, b: str) -> float:
 def same_name(a: str, b: str, threshold: float = ...) -> bool:
     """Whether two spellings are one name: ``similarity(a, b) >= threshold``.
 
-    ``threshold`` defaults to ``DEFAULT_THRESHOLD`` (0.70, calibrated on GeoNames alternate
+    ``threshold`` defaults to ``DEFAULT_THRESHOLD`` (0.69, calibrated on GeoNames alternate
     names; see ``bench/README.md``); raise it for precision, lower it for recall. A threshold
     outside [0, 1] raises ``ValueError``.
 
@@ -503,3 +503,8 @@ def similarity_matrix(a: Iterable[str], b: Iterable[str], threads: Optional[int]
 def _similarity_parts(a: str, b: str) -> list[float]:
     """Private, for calibration (``bench/variants.py``): the form similarity, key similarity and
     key equality that ``similarity`` weighs."""
+
+def _name_form(s: str) -> tuple[str, str, list[int]]:
+    """Private, for calibration (``bench/variants.py``): the variant form, key and word starts
+    that ``similarity`` compares."""
+

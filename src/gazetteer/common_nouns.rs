@@ -15,6 +15,32 @@ const GERMAN_DETERMINERS: &[&str] = &[
 /// words of French (*Nice a accueilli*) and German (*Halle an der Saale*).
 const ENGLISH_DETERMINERS: &[&str] = &["the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"];
 
+/// Month names of English and German, capitalised in both: a town named like one (*March*,
+/// Cambridgeshire) before or after a number is a date (*March 31*, *5. Mai*).
+const MONTHS: &[&str] = &[
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Januar", "Februar", "März", "Mai", "Juni", "Juli", "Oktober", "Dezember",
+];
+
+/// Era markers: after a number they date it (*100 B.C.*), they name no province.
+const ERAS: &[&str] = &["B.C.", "BC", "BCE", "A.D.", "AD", "CE"];
+
+/// True when a number is written right before `start` or right after `end`, one space away.
+fn beside_a_number(text: &str, start: usize, end: usize) -> bool {
+    let number_before = text[..start].strip_suffix(' ').is_some_and(|b| b.trim_end_matches('.').ends_with(|c: char| c.is_ascii_digit()));
+    let number_after = text[end..].strip_prefix(' ').is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()));
+    number_before || number_after
+}
+
+/// True when the span is a date word next to its number (*March 31*, *100 B.C.*).
+pub(crate) fn reads_as_date(text: &str, start: usize, end: usize) -> bool {
+    let span = &text[start..end];
+    if MONTHS.contains(&span) {
+        return beside_a_number(text, start, end);
+    }
+    ERAS.contains(&span) && text[..start].strip_suffix(' ').is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()))
+}
+
 fn previous_word(text: &str, start: usize) -> Option<&str> {
     let before = text[..start].strip_suffix(' ')?;
     let from = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
@@ -59,6 +85,20 @@ mod tests {
         assert!(common("aber in der Halle war es kalt", "Halle"));
         assert!(!common("Die Polizei in Essen sagte", "Essen"));
         assert!(!common("Halle an der Saale", "Halle"));
+    }
+
+    #[test]
+    fn dates() {
+        let common = |text: &str, word: &str| {
+            let start = text.find(word).unwrap();
+            reads_as_date(text, start, start + word.len())
+        };
+        assert!(common("It is scheduled for March 31 at 7 p.m.", "March"));
+        assert!(common("On 5 March the council met", "March"));
+        assert!(common("Am 5. Mai kam er", "Mai"));
+        assert!(common("built between 250 and 100 B.C. by", "B.C."));
+        assert!(!common("He drove from March to Ely", "March"));
+        assert!(!common("coastal B.C. is cold", "B.C."));
     }
 
     #[test]

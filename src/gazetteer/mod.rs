@@ -8,6 +8,7 @@ pub mod find;
 pub mod geonames;
 pub mod records;
 mod common_nouns;
+mod longer_names;
 mod persons;
 mod resolve;
 pub mod stopwords;

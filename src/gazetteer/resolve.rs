@@ -8,8 +8,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::build::Gazetteer;
 use super::entity::{CaseMode, Entity};
-use super::common_nouns::reads_as_common_word;
-use super::persons::PersonNames;
+use super::common_nouns::{reads_as_common_word, reads_as_date};
+use super::longer_names::{beside_capitalised_word, ends_longer_name};
+use super::persons::{is_name_head, PersonNames};
 use super::tag::MatchKind;
 
 /// One entity a span of text may name, and how.
@@ -19,6 +20,9 @@ pub(crate) struct Option_ {
     pub kind: MatchKind,
     /// Matched only through an alias the data marks ambiguous.
     pub ambiguous: bool,
+    /// Found by the variant tier: spelt like none of the entity's names, only with the same
+    /// variant key (a name, `MatchKind::Variant`, or a demonym, `MatchKind::Demonym`).
+    pub by_variant: bool,
 }
 
 /// A span of text (byte offsets) and the entities it may name, one option per entity.
@@ -73,6 +77,24 @@ pub(crate) fn prominence(e: &Entity) -> f64 {
 /// name or demonym once, or two other places in it.
 const STRONG_CONTEXT: f64 = 2.0;
 
+/// Places found only through a spelling variant need the document to be about their country:
+/// a key that drops vowels (*Soutenues* / Stains) collides too often otherwise.
+fn needs_context(e: &Entity) -> bool {
+    !matches!(e.kind.as_str(), "country" | "organization" | "person")
+}
+
+/// A country too, when the spelling is a variant: every country goes by its names in many
+/// languages already, so a variant of none of them is more often an English word or a
+/// surname (*Garden*, *Jerry Don*: Jordan; *Melody Vess*: Maldives) than a new spelling.
+fn variant_needs_context(e: &Entity) -> bool {
+    needs_context(e) || e.kind == "country"
+}
+
+/// True when the span's first word (of several) may head a person's name (*Jerry* Don).
+fn starts_with_name_head(span: &str) -> bool {
+    span.split_once(' ').is_some_and(|(first, _)| is_name_head(first))
+}
+
 /// Ids of the regions an entity lies in, as the data gives them (`attributes.admin1` of places,
 /// `attributes.parent` of subdivisions: record ids, see python/nomina/data/README.md).
 fn containers(e: &Entity) -> impl Iterator<Item = &str> {
@@ -92,8 +114,9 @@ pub(crate) enum Kind {
 
 const NO_ENTITY: u32 = u32::MAX;
 
-/// What resolution reads of an entity, computed once per gazetteer (`Gazetteer::facts`): its
-/// kind, prominence and the regions it lies in, without reading attributes and ids per option.
+/// What resolution reads of an entity for every option of every mention, computed once per
+/// gazetteer (`Gazetteer::facts`): its kind, prominence and the regions it lies in, without
+/// reading attributes and ids each time.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct EntityFacts {
     pub kind: Kind,
@@ -130,17 +153,6 @@ impl EntityFacts {
     /// The regions of the gazetteer the entity lies in (see `containers`).
     fn regions(&self) -> impl Iterator<Item = u32> {
         [self.admin1, self.parent].into_iter().filter(|&r| r != NO_ENTITY)
-    }
-
-    /// Places found only through a spelling variant need the document to be about their
-    /// country: a key that drops vowels (*Soutenues* / Stains) collides too often otherwise.
-    fn needs_context(&self) -> bool {
-        !matches!(self.kind, Kind::Country | Kind::Organization | Kind::Person)
-    }
-
-    /// Kinds of entities a person's name never is (places, regions, countries, features...).
-    fn may_be_person_name(&self) -> bool {
-        !matches!(self.kind, Kind::Person | Kind::Organization)
     }
 }
 
@@ -180,7 +192,7 @@ fn dominant_regions(g: &Gazetteer, found: &[Found]) -> FxHashSet<u32> {
     let mut seen: FxHashSet<u32> = FxHashSet::default();
     for f in found {
         seen.clear();
-        for o in f.options.iter().filter(|o| o.kind != MatchKind::Variant && !o.ambiguous) {
+        for o in f.options.iter().filter(|o| !o.by_variant && !o.ambiguous) {
             let facts = &g.facts()[o.entity as usize];
             if facts.kind == Kind::Region {
                 seen.insert(o.entity);
@@ -204,6 +216,29 @@ const DOMINANT_REGION_SUPPORT: f64 = 0.25;
 /// How much a region's seat town is preferred to the region of the same name, before context
 /// (more than an exact name's lead over an alias).
 const SEAT_MARGIN: f64 = 0.06;
+
+/// Kinds of entities a person's name never is (places, regions, countries, features...).
+fn may_be_person_name(e: &Entity) -> bool {
+    !matches!(e.kind.as_str(), "person" | "organization")
+}
+
+/// Population under which a town's name ending a longer capitalised name (*Gaming Center*,
+/// *Kwesi Millington*) is read as a word of that name (GeoNames' own cut, cities15000).
+const SMALL_PLACE_POPULATION: u64 = 15_000;
+
+/// Population under which a place or district that "said" something is a person's name:
+/// bigger places speak through their officials in news (metonymy).
+const SPEAKING_PLACE_POPULATION: u64 = 50_000;
+
+/// A place or subdivision too small to speak for its people (see `SPEAKING_PLACE_POPULATION`).
+fn may_be_lesser_place(e: &Entity) -> bool {
+    match e.kind.as_str() {
+        "place" => e.population.unwrap_or(0) < SPEAKING_PLACE_POPULATION,
+        // A region without a population (a curated area) is no small one.
+        "region" => e.population.is_some_and(|p| p < SPEAKING_PLACE_POPULATION),
+        _ => false,
+    }
+}
 
 /// Under case="smart", the options that the words around a mention rule out: a town in the
 /// grammar of a common word (see `common_nouns`), and (see `persons`) a place
@@ -231,16 +266,53 @@ fn drop_by_surroundings<'t>(
             }
         }
     }
+    // Words the variant tier took that are words of longer names somewhere in the text
+    // (*Andrei Bogdanov*, *Foreign Minister*): not variants there, nor anywhere else.
+    let name_words: FxHashSet<&str> = found
+        .iter()
+        .filter(|f| f.options.iter().any(|o| o.by_variant) && beside_capitalised_word(text, f.start, f.end))
+        .map(|f| &text[f.start..f.end])
+        .collect();
+    let mut previous_end = None;
     for (i, f) in found.iter_mut().enumerate() {
+        if !name_words.is_empty() && name_words.contains(&text[f.start..f.end]) {
+            f.options.retain(|o| !o.by_variant);
+        }
         // Towns named by a common word, written as that word (*das Essen*, *Reading the report*).
         if reads_as_common_word(text, f.start, f.end) {
             f.options.retain(|o| facts[o.entity as usize].kind != Kind::Place);
         }
+        // Nor is a date a place (*March 31*: not March, Cambridgeshire; *100 B.C.*).
+        if reads_as_date(text, f.start, f.end) {
+            f.options.retain(|o| !may_be_person_name(g.entity(o.entity)));
+        }
+        // A name that is also a word or a person's name, or a small town's, ending a longer
+        // name (*Medical Center*, *Fire Marshal*, *Emilie Holroyd*): part of that name.
+        let mention_before = previous_end.is_some_and(|end: usize| end + 1 >= f.start);
+        previous_end = Some(f.end);
+        let lesser = |o: &Option_| {
+            let e = g.entity(o.entity);
+            may_be_person_name(e) && (o.ambiguous || (e.kind == "place" && e.population.unwrap_or(0) < SMALL_PLACE_POPULATION))
+        };
+        if f.options.iter().any(lesser) && ends_longer_name(text, f.start, f.end, mention_before) {
+            f.options.retain(|o| !lesser(o));
+        }
+        // A spelling variant opening with a given name is that person's name (*Jerry Don*
+        // is not Jordan).
+        if f.options.iter().any(|o| o.by_variant) && starts_with_name_head(&text[f.start..f.end]) {
+            f.options.retain(|o| !o.by_variant);
+        }
         let surface = &text[f.start..f.end];
         let inside = persons.covers(f.start) || persons.is_given_name(f.start, f.end);
         let same_word = !surface.contains(' ') && persons.has_word(surface);
+        // A word that speaks or has an age somewhere in the text is a person's name there and
+        // everywhere, unless it names a place big enough to speak for its people (*Moscow
+        // said*, *Gainesville says*) or is paired with its region.
+        if !same_word && !surface.contains(' ') && persons.is_speaker(surface) {
+            f.options.retain(|o| !may_be_lesser_place(g.entity(o.entity)) || paired.contains(&(i, o.entity)));
+        }
         if inside || same_word {
-            f.options.retain(|o| !facts[o.entity as usize].may_be_person_name() || (!inside && paired.contains(&(i, o.entity))));
+            f.options.retain(|o| !may_be_person_name(g.entity(o.entity)) || (!inside && paired.contains(&(i, o.entity))));
         }
     }
 }
@@ -261,7 +333,7 @@ pub(crate) fn resolve<'t>(
     let mut regions_named: FxHashSet<u32> = FxHashSet::default();
     for f in &found {
         for o in &f.options {
-            if o.kind != MatchKind::Variant && !o.ambiguous {
+            if !o.by_variant && !o.ambiguous {
                 regions_named.insert(o.entity);
             }
         }
@@ -271,7 +343,7 @@ pub(crate) fn resolve<'t>(
     let mut named: FxHashSet<u32> = FxHashSet::default();
     for f in &found {
         if let [only] = f.options.as_slice() {
-            if only.kind != MatchKind::Variant && !only.ambiguous {
+            if !only.by_variant && !only.ambiguous {
                 named.insert(only.entity);
                 if let Some(country) = g.entity(only.entity).country.as_deref() {
                     // A country or region named (or its demonym) says more than a town does.
@@ -299,15 +371,20 @@ pub(crate) fn resolve<'t>(
             .options
             .iter()
             .filter(|o| {
+                let e = g.entity(o.entity);
                 let facts = &facts[o.entity as usize];
-                if o.kind != MatchKind::Variant && o.ambiguous && facts.has_containers {
+                if !o.by_variant && o.ambiguous && facts.has_containers {
                     // A name that is also a word or a person's name (Center, Taylor): the
                     // document must name the place's region, or pair them (Center, Texas).
                     return paired.contains(&(i, o.entity))
                         || facts.regions().any(|r| regions_named.contains(&r) || dominant.contains(&r));
                 }
-                let weak = o.kind == MatchKind::Variant || o.ambiguous;
-                !weak || !facts.needs_context() || in_context(g.entity(o.entity)) >= STRONG_CONTEXT
+                let context_needed = match (o.by_variant, o.ambiguous) {
+                    (true, _) => variant_needs_context(e),
+                    (false, true) => needs_context(e),
+                    (false, false) => false,
+                };
+                !context_needed || in_context(e) >= STRONG_CONTEXT
             })
             .map(|o| {
                 let facts = &facts[o.entity as usize];

@@ -14,6 +14,7 @@ use rustc_hash::FxHashMap;
 
 use super::build::{Gazetteer, Groups, NameRef, Role};
 use super::entity::CaseMode;
+use super::longer_names::acronym_in_running_text;
 use super::resolve::{resolve, Found, Option_};
 use super::stopwords;
 use super::words::{ends_word, is_unspaced_script, is_word_char, starts_word, Shape, WordRuns};
@@ -674,6 +675,11 @@ impl Gazetteer {
             if smart && role != Role::Demonym && !shape.fits_name(name_shape) {
                 return;
             }
+            // A name in capitals where the text runs in mixed case is an acronym (*the NICE
+            // program*), unless the name is one too.
+            if smart && shape.all_caps && !name_shape.all_caps && acronym_in_running_text(text, ostart, oend) {
+                return;
+            }
             if exact_case && surface != span {
                 return;
             }
@@ -684,7 +690,7 @@ impl Gazetteer {
                 Role::Name => MatchKind::Exact,
                 Role::Alias => MatchKind::Alias,
             };
-            options_.push((Option_ { entity, kind, ambiguous }, name_shape.all_caps));
+            options_.push((Option_ { entity, kind, ambiguous, by_variant: false }, name_shape.all_caps));
         };
         match self.pattern_members() {
             Some(members) => {
@@ -873,7 +879,7 @@ impl Gazetteer {
                     };
                     if ok {
                         let kind = if name.role == Role::Demonym { MatchKind::Demonym } else { MatchKind::Variant };
-                        options_.push(Option_ { entity: name.entity, kind, ambiguous: false });
+                        options_.push(Option_ { entity: name.entity, kind, ambiguous: false, by_variant: true });
                     }
                 }
                 if !options_.is_empty() {

@@ -122,6 +122,13 @@ fn _similarity_parts(a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<[f6
     Ok(crate::similarity::similarity_parts(&a, &b))
 }
 
+/// The variant form, key and word starts of a name, for calibration only (bench/variants.py).
+#[pyfunction]
+fn _name_form(s: &Bound<'_, PyAny>) -> PyResult<(String, String, Vec<usize>)> {
+    let forms = crate::variants::NameForms::new(&text_of(s, &|| "s".into())?);
+    Ok((String::from_utf8_lossy(&forms.form).into_owned(), forms.key, forms.word_starts))
+}
+
 pub(super) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("DEFAULT_THRESHOLD", DEFAULT_THRESHOLD)?;
     m.add_function(wrap_pyfunction!(normalize, m)?)?;
@@ -133,5 +140,6 @@ pub(super) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(variant_keys, m)?)?;
     m.add_function(wrap_pyfunction!(similarity_matrix, m)?)?;
     m.add_function(wrap_pyfunction!(_similarity_parts, m)?)?;
+    m.add_function(wrap_pyfunction!(_name_form, m)?)?;
     Ok(())
 }

@@ -39,7 +39,7 @@ import re
 import sys
 import unicodedata
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional
+from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 HERE = Path(__file__).resolve().parent
 # The Rust crate's list of given names that head a person's name (src/gazetteer/persons.rs).
@@ -154,16 +154,52 @@ def common_word(token: str, zipf: float = COMMON_WORD_ZIPF) -> bool:
 # 'Nice' or 'Essen' (frequent as words), so those few stay tagged wherever capitalised.
 AMBIGUOUS_WORD_ZIPF = 4.0
 AMBIGUOUS_EXEMPT_POPULATION = BIG_CITY_POPULATION
+# Cities of 100,000 or more whose name is only moderately frequent (Oxford, Cambridge, Kassel,
+# Grenoble: zipf under 4.5, frequent because the cities are) are exempt too; above it the name
+# is an everyday word first (Mobile, Surprise, Split, Tours, Vista, George).
+AMBIGUOUS_EXEMPT_MIDSIZE_POPULATION = 100_000
+AMBIGUOUS_EXEMPT_MIDSIZE_ZIPF = 4.5
+
+
+# The exemption covers a big place's own name, its short forms ('Newcastle', 'Vegas') and its
+# names in other languages, frequent because the place is (fr 'Moscou', 'Londres'); not its
+# other names that are English words (GeoNames gives Durg 'Drug'): the record's name is
+# English, so such an alias is a word first. Countries are left alone: their English
+# aliases are frequent because the countries are ('Britain', 'America').
+ARTICLES = ("the ",)
+
+
+def word_name(name: str, langs: Tuple[str, ...] = COMMON_WORD_LANGS, zipf: float = AMBIGUOUS_WORD_ZIPF) -> bool:
+    """True when ``name`` is one common word of ``langs``, or an article and one (*The City*);
+    not an acronym in capitals (*US*, *IS*), which the gazetteer matches only in capitals."""
+    if name.isupper():
+        return False
+    folded = fold(name)
+    for article in ARTICLES:
+        if folded.startswith(article):
+            folded = folded[len(article):]
+            break
+    if not folded.isalpha():
+        return False
+    from wordfreq import zipf_frequency
+
+    return any(zipf_frequency(folded, lang) >= zipf for lang in langs)
 
 
 def mark_common_word_names(records: List[Dict[str, Any]], exempt: Iterable[str] = ()) -> None:
-    """Add the single-word names of ``records`` that are common words to their
-    ``attributes.ambiguous_aliases`` (ids in ``exempt`` and big cities left alone)."""
+    """Add the names of ``records`` that are one common word (or an article and one) to their
+    ``attributes.ambiguous_aliases``; ids in ``exempt`` and big cities keep their own name."""
     exempt = set(exempt)
     for r in records:
-        if r["id"] in exempt or (r.get("population") or 0) >= AMBIGUOUS_EXEMPT_POPULATION:
-            continue
-        words = [n for n in [r["name"], *r["aliases"]] if fold(n).isalpha() and common_word(fold(n), AMBIGUOUS_WORD_ZIPF)]
+        population = r.get("population") or 0
+        midsize_exempt = population >= AMBIGUOUS_EXEMPT_MIDSIZE_POPULATION and not word_name(
+            r["name"], COMMON_WORD_LANGS, AMBIGUOUS_EXEMPT_MIDSIZE_ZIPF
+        )
+        if r["id"] in exempt or population >= AMBIGUOUS_EXEMPT_POPULATION or midsize_exempt:
+            own_words = set(fold(r["name"]).split())
+            words = [n for n in r["aliases"] if not set(fold(n).split()) & own_words and word_name(n, ("en",))]
+        else:
+            words = [n for n in [r["name"], *r["aliases"]] if word_name(n)]
         if words:
             attrs = r.setdefault("attributes", {})
             attrs["ambiguous_aliases"] = sorted(set(attrs.get("ambiguous_aliases", [])) | set(words))
@@ -306,6 +342,36 @@ def mark_generic_region_names(records: List[Dict[str, Any]]) -> None:
         if words:
             attrs = r.setdefault("attributes", {})
             attrs["ambiguous_aliases"] = sorted(set(attrs.get("ambiguous_aliases", [])) | set(words))
+            r["attributes"] = {k: attrs[k] for k in sorted(attrs)}
+
+
+# A town named like a country, a continent or a region news names (Costa Rica, Mato Grosso do
+# Sul; Middle East, Kentucky; Jordan, Minnesota) is that town only when the document says so:
+# its name is marked ambiguous, so the larger area is the reading unless the town's region is
+# named or paired with it; so is a district's (Costa Rica, a municipality of Brazil). First-level
+# subdivisions are left out (Georgia the state is no lesser reading than the country), and
+# areas are compared with countries and macro-regions only: a seat town named like its
+# governorate (Idlib, Raqqa) is the usual reading of the shared name (the tagger's seat rule).
+LARGER_AREA_KINDS = frozenset({"country", "continent"})
+LARGER_AREA_PREFIXES = ("curated:", "m49:")
+
+
+def mark_places_named_like_larger_areas(records: List[Dict[str, Any]]) -> None:
+    """Mark ambiguous the names of places and second-level subdivisions (under
+    ``BIG_CITY_POPULATION``) that are names of a country, a continent or a curated or UN
+    macro-region in ``records``."""
+    areas = set()
+    for r in records:
+        if r["kind"] in LARGER_AREA_KINDS or (r["id"].startswith(LARGER_AREA_PREFIXES) and r["kind"] in ("region", "feature")):
+            areas.update(fold(n) for n in [r["name"], *r["aliases"]])
+    for r in records:
+        second_level = r["kind"] == "region" and (r.get("attributes") or {}).get("level") == 2
+        if not (r["kind"] == "place" or second_level) or (r.get("population") or 0) >= BIG_CITY_POPULATION:
+            continue
+        same = [n for n in [r["name"], *r["aliases"]] if fold(n) in areas]
+        if same:
+            attrs = r.setdefault("attributes", {})
+            attrs["ambiguous_aliases"] = sorted(set(attrs.get("ambiguous_aliases", [])) | set(same))
             r["attributes"] = {k: attrs[k] for k in sorted(attrs)}
 
 
@@ -864,6 +930,7 @@ def build() -> List[Dict[str, Any]]:
         records = merge(records, part) if records else part
     records = merge(records, load_jsonl(HERE / "curated_places.jsonl"))
     records = merge(records, load_jsonl(HERE / "actors.jsonl"))
+    mark_places_named_like_larger_areas(records)
     records.sort(key=sort_key)
     return records
 

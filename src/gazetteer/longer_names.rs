@@ -1,0 +1,155 @@
+//! A place name written as a word of something else's name. English news names hospitals,
+//! offices and firms with words that are also small towns (*Cook Children's Medical
+//! **Center***, *State Fire **Marshal***, *Credit **Union***), and writes acronyms in capitals
+//! that fold to a town's name (*the **NICE** program*, *police **SWAT** team*). Neither is read
+//! as the town; a town's own name keeps its reading (*in Center*, *NICE, France*, a dateline
+//! *XENIA —*).
+
+use super::common_nouns::sentence_initial;
+
+/// Capitalised words that open a place's own name or qualify one (*Lake* Lanier, *Fort*
+/// Benning, *North* Georgia, *Metropolitan* Atlanta), and capitalised function words (*The*
+/// Dublin Singers): the word after them is still read as a place.
+const PLACE_QUALIFIERS: &[&str] = &[
+    "Lake", "Fort", "Mount", "Port", "Cape", "Point", "Saint", "San", "Santa", "Isle", "Camp", "Glen",
+    "Upper", "Lower", "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+    "Central", "Greater", "Downtown", "Old", "New", "Little", "Big", "Grand", "Great", "Metropolitan",
+    "Suburban", "Rural", "Coastal", "Upstate", "Downstate", "Inner", "Outer", "Mid", "Historic",
+    "Northeast", "Northwest", "Southeast", "Southwest", "The", "A", "An", "In", "At", "Of", "To",
+    "For", "From", "By", "On", "And", "Or", "With", "Near", "Outside", "Inside",
+];
+
+/// The capitalised word right before `start`, one space away, with its start: letters only, so
+/// that an abbreviation (*Mr.*, *St.*) or a possessive (*Iran's*) gives none.
+fn capitalised_word_before(text: &str, start: usize) -> Option<(usize, &str)> {
+    let before = text[..start].strip_suffix(' ')?;
+    let from = before.char_indices().rev().find(|&(_, c)| !c.is_alphabetic()).map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &before[from..];
+    word.chars().next().is_some_and(char::is_uppercase).then_some((from, word))
+}
+
+/// True when the one-word span `start..end` ends a longer capitalised name (*Medical Center*,
+/// *Fire Marshal*): the word before it is capitalised, though it neither opens a sentence nor
+/// qualifies a place, and no mention of its own (`mention_before`: *Detroit* in *Detroit
+/// Edison* is a place, and a name beside a place name is left to the data).
+pub(crate) fn ends_longer_name(text: &str, start: usize, end: usize, mention_before: bool) -> bool {
+    if mention_before || text[start..end].contains(' ') {
+        return false;
+    }
+    let Some((word_start, word)) = capitalised_word_before(text, start) else {
+        return false;
+    };
+    !PLACE_QUALIFIERS.contains(&word) && !sentence_initial(text, word_start)
+}
+
+/// True when a capitalised word stands right before (as in `ends_longer_name`) or right after
+/// the one-word span, one space away: the span is a word of a longer name (*Foreign
+/// Minister*, *Flying Tigers*, *Andrei Bogdanov*), which spelling variants must not be.
+pub(crate) fn beside_capitalised_word(text: &str, start: usize, end: usize) -> bool {
+    if text[start..end].contains(' ') {
+        return false;
+    }
+    let next_capitalised = text[end..].strip_prefix(' ').is_some_and(|after| {
+        let word = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        word.chars().next().is_some_and(char::is_uppercase) && !PLACE_QUALIFIERS.contains(&word)
+    });
+    next_capitalised || ends_longer_name(text, start, end, false)
+}
+
+/// A short word in capitals: the shape of an acronym.
+fn acronym_shaped(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=5).contains(&letters) && !word.chars().any(char::is_lowercase) && !word.contains(' ')
+}
+
+fn all_caps_word(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
+}
+
+/// True when the span is an acronym in mixed-case text (*the NICE program*), not a name written
+/// in capitals: a capitals line or headline (a neighbouring word in capitals too) or a dateline
+/// (*KENT, Ohio*; *XENIA —*) writes place names so.
+pub(crate) fn acronym_in_running_text(text: &str, start: usize, end: usize) -> bool {
+    let span = &text[start..end];
+    if !acronym_shaped(span) {
+        return false;
+    }
+    let after = text[end..].trim_start_matches(' ');
+    if after.starts_with([',', '-', '–', '—', '(', ':']) {
+        return false;
+    }
+    let next = after.split(|c: char| !c.is_alphanumeric() && c != '.').next().unwrap_or("");
+    let before = text[..start].trim_end_matches(' ');
+    let previous = before.rsplit(|c: char| !c.is_alphanumeric() && c != '.').next().unwrap_or("");
+    !all_caps_word(next) && !all_caps_word(previous)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tail(text: &str, word: &str) -> bool {
+        let start = text.find(word).unwrap();
+        ends_longer_name(text, start, start + word.len(), false)
+    }
+
+    fn acronym(text: &str, word: &str) -> bool {
+        let start = text.find(word).unwrap();
+        acronym_in_running_text(text, start, start + word.len())
+    }
+
+    #[test]
+    fn last_words_of_longer_names() {
+        assert!(tail("She was taken to Cook Children's Medical Center.", "Center"));
+        assert!(tail("said County Fire Marshal John Holcomb", "Marshal"));
+        assert!(tail("a 2007 Toyota Corolla, and a Dodge Durango", "Durango"));
+    }
+
+    #[test]
+    fn places_after_qualifiers_openers_and_abbreviations() {
+        assert!(!tail("a tributary of Lake Lanier this week", "Lanier"));
+        assert!(!tail("the weather in North Georgia is mild", "Georgia"));
+        assert!(!tail("Center police said", "Center"));
+        assert!(!tail("He left. Center police said", "police"));
+        assert!(!tail("He lives in Center, Texas.", "Center"));
+        assert!(!tail("He met Mr. Lincoln there", "Lincoln"));
+        assert!(!tail("the violence in Iran's Kermanshah province", "Kermanshah"));
+        assert!(!tail("visit The Dublin Singers", "Dublin"));
+        assert!(!tail("the Medical Center", "Medical Center"));
+        let text = "at Detroit Edison today";
+        let start = text.find("Edison").unwrap();
+        assert!(!ends_longer_name(text, start, start + 6, true));
+    }
+
+    #[test]
+    fn words_beside_capitalised_words() {
+        let beside = |text: &str, word: &str| {
+            let start = text.find(word).unwrap();
+            beside_capitalised_word(text, start, start + word.len())
+        };
+        assert!(beside("said Foreign Minister Lavrov", "Foreign"));
+        assert!(beside("the pilots of the Flying Tigers", "Flying"));
+        assert!(beside("candidate Andrei Bogdanov on Wednesday", "Bogdanov"));
+        assert!(!beside("two Abkhaz servicemen were hurt", "Abkhaz"));
+        assert!(!beside("fighting near Boukamal, on the border", "Boukamal"));
+        assert!(!beside("He left. Boukamal fell", "Boukamal"));
+        assert!(!beside("from Tskhinvali to the South", "Tskhinvali"));
+    }
+
+    #[test]
+    fn acronyms_in_mixed_case_text() {
+        assert!(acronym("the NICE program will kick off", "NICE"));
+        assert!(acronym("An Albany police SWAT team arrived", "SWAT"));
+        assert!(acronym("students at UF and elsewhere", "UF"));
+    }
+
+    #[test]
+    fn names_in_capitals_lines_and_datelines() {
+        assert!(!acronym("KENT, Ohio (AP) - Police said", "KENT"));
+        assert!(!acronym("XENIA — The girlfriend of", "XENIA"));
+        assert!(!acronym("OMAHA -- A University sociologist", "OMAHA"));
+        assert!(!acronym("NEW DELHI POLICE ARREST", "DELHI"));
+        assert!(!acronym("He lives in Paris now", "Paris"));
+        assert!(!acronym("a plan for Paris-Nord", "Paris-Nord"));
+    }
+}
