@@ -186,7 +186,23 @@ impl<'t> PersonNames<'t> {
     /// The person names of `text`, whose runs of word characters are `runs`
     /// (`words::WordRuns`).
     pub fn of(text: &'t str, runs: &[(usize, usize)]) -> PersonNames<'t> {
-        let ws: Vec<Word> = Words { text, runs, next: 0 }.collect();
+        /// The words of the last text on this thread: a buffer reused from text to text (but
+        /// after a text of more words than this).
+        const KEPT_WORDS: usize = 1 << 16;
+        thread_local! {
+            static WORDS: std::cell::Cell<Vec<Word>> = const { std::cell::Cell::new(Vec::new()) };
+        }
+        let mut ws = WORDS.with(std::cell::Cell::take);
+        ws.clear();
+        ws.extend(Words { text, runs, next: 0 });
+        let names = PersonNames::of_words(text, &ws);
+        if ws.capacity() <= KEPT_WORDS {
+            WORDS.with(|cell| cell.set(ws));
+        }
+        names
+    }
+
+    fn of_words(text: &'t str, ws: &[Word]) -> PersonNames<'t> {
         let mut names = PersonNames::default();
         for (k, w) in ws.iter().enumerate() {
             let word = &text[w.start..w.end];

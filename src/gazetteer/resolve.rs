@@ -79,15 +79,15 @@ const STRONG_CONTEXT: f64 = 2.0;
 
 /// Places found only through a spelling variant need the document to be about their country:
 /// a key that drops vowels (*Soutenues* / Stains) collides too often otherwise.
-fn needs_context(e: &Entity) -> bool {
-    !matches!(e.kind.as_str(), "country" | "organization" | "person")
+fn needs_context(e: &EntityFacts) -> bool {
+    !matches!(e.kind, Kind::Country | Kind::Organization | Kind::Person)
 }
 
 /// A country too, when the spelling is a variant: every country goes by its names in many
 /// languages already, so a variant of none of them is more often an English word or a
 /// surname (*Garden*, *Jerry Don*: Jordan; *Melody Vess*: Maldives) than a new spelling.
-fn variant_needs_context(e: &Entity) -> bool {
-    needs_context(e) || e.kind == "country"
+fn variant_needs_context(e: &EntityFacts) -> bool {
+    needs_context(e) || e.kind == Kind::Country
 }
 
 /// True when the span's first word (of several) may head a person's name (*Jerry* Don).
@@ -120,6 +120,7 @@ const NO_ENTITY: u32 = u32::MAX;
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct EntityFacts {
     pub kind: Kind,
+    pub population: Option<u64>,
     pub prominence: f64,
     /// The entity its `admin1` and `parent` attributes name (`containers`), if the gazetteer
     /// has it (`NO_ENTITY` if not).
@@ -143,6 +144,7 @@ impl EntityFacts {
                 "person" => Kind::Person,
                 _ => Kind::Other,
             },
+            population: e.population,
             prominence: prominence(e),
             admin1: entity_of("admin1"),
             parent: entity_of("parent"),
@@ -218,8 +220,8 @@ const DOMINANT_REGION_SUPPORT: f64 = 0.25;
 const SEAT_MARGIN: f64 = 0.06;
 
 /// Kinds of entities a person's name never is (places, regions, countries, features...).
-fn may_be_person_name(e: &Entity) -> bool {
-    !matches!(e.kind.as_str(), "person" | "organization")
+fn may_be_person_name(e: &EntityFacts) -> bool {
+    !matches!(e.kind, Kind::Person | Kind::Organization)
 }
 
 /// Population under which a town's name ending a longer capitalised name (*Gaming Center*,
@@ -231,11 +233,11 @@ const SMALL_PLACE_POPULATION: u64 = 15_000;
 const SPEAKING_PLACE_POPULATION: u64 = 50_000;
 
 /// A place or subdivision too small to speak for its people (see `SPEAKING_PLACE_POPULATION`).
-fn may_be_lesser_place(e: &Entity) -> bool {
-    match e.kind.as_str() {
-        "place" => e.population.unwrap_or(0) < SPEAKING_PLACE_POPULATION,
+fn may_be_lesser_place(e: &EntityFacts) -> bool {
+    match e.kind {
+        Kind::Place => e.population.unwrap_or(0) < SPEAKING_PLACE_POPULATION,
         // A region without a population (a curated area) is no small one.
-        "region" => e.population.is_some_and(|p| p < SPEAKING_PLACE_POPULATION),
+        Kind::Region => e.population.is_some_and(|p| p < SPEAKING_PLACE_POPULATION),
         _ => false,
     }
 }
@@ -284,15 +286,15 @@ fn drop_by_surroundings<'t>(
         }
         // Nor is a date a place (*March 31*: not March, Cambridgeshire; *100 B.C.*).
         if reads_as_date(text, f.start, f.end) {
-            f.options.retain(|o| !may_be_person_name(g.entity(o.entity)));
+            f.options.retain(|o| !may_be_person_name(&facts[o.entity as usize]));
         }
         // A name that is also a word or a person's name, or a small town's, ending a longer
         // name (*Medical Center*, *Fire Marshal*, *Emilie Holroyd*): part of that name.
         let mention_before = previous_end.is_some_and(|end: usize| end + 1 >= f.start);
         previous_end = Some(f.end);
         let lesser = |o: &Option_| {
-            let e = g.entity(o.entity);
-            may_be_person_name(e) && (o.ambiguous || (e.kind == "place" && e.population.unwrap_or(0) < SMALL_PLACE_POPULATION))
+            let e = &facts[o.entity as usize];
+            may_be_person_name(e) && (o.ambiguous || (e.kind == Kind::Place && e.population.unwrap_or(0) < SMALL_PLACE_POPULATION))
         };
         if f.options.iter().any(lesser) && ends_longer_name(text, f.start, f.end, mention_before) {
             f.options.retain(|o| !lesser(o));
@@ -309,10 +311,10 @@ fn drop_by_surroundings<'t>(
         // everywhere, unless it names a place big enough to speak for its people (*Moscow
         // said*, *Gainesville says*) or is paired with its region.
         if !same_word && !surface.contains(' ') && persons.is_speaker(surface) {
-            f.options.retain(|o| !may_be_lesser_place(g.entity(o.entity)) || paired.contains(&(i, o.entity)));
+            f.options.retain(|o| !may_be_lesser_place(&facts[o.entity as usize]) || paired.contains(&(i, o.entity)));
         }
         if inside || same_word {
-            f.options.retain(|o| !may_be_person_name(g.entity(o.entity)) || (!inside && paired.contains(&(i, o.entity))));
+            f.options.retain(|o| !may_be_person_name(&facts[o.entity as usize]) || (!inside && paired.contains(&(i, o.entity))));
         }
     }
 }
@@ -380,8 +382,8 @@ pub(crate) fn resolve<'t>(
                         || facts.regions().any(|r| regions_named.contains(&r) || dominant.contains(&r));
                 }
                 let context_needed = match (o.by_variant, o.ambiguous) {
-                    (true, _) => variant_needs_context(e),
-                    (false, true) => needs_context(e),
+                    (true, _) => variant_needs_context(facts),
+                    (false, true) => needs_context(facts),
                     (false, false) => false,
                 };
                 !context_needed || in_context(e) >= STRONG_CONTEXT
