@@ -25,30 +25,36 @@ const MONTHS: &[&str] = &[
 /// Era markers: after a number they date it (*100 B.C.*), they name no province.
 const ERAS: &[&str] = &["B.C.", "BC", "BCE", "A.D.", "AD", "CE"];
 
-/// True when a number is written right before `start` or right after `end`, one space away.
-fn beside_a_number(text: &str, start: usize, end: usize) -> bool {
-    let number_before = text[..start].strip_suffix(' ').is_some_and(|b| b.trim_end_matches('.').ends_with(|c: char| c.is_ascii_digit()));
-    let number_after = text[end..].strip_prefix(' ').is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()));
-    number_before || number_after
+/// True when a number is written right before `start`, one space away (*100* B.C., *5.* Mai).
+fn number_before(text: &str, start: usize) -> bool {
+    text[..start].strip_suffix(' ').is_some_and(|b| b.trim_end_matches('.').ends_with(|c: char| c.is_ascii_digit()))
+}
+
+/// True when a number is written right after `end`, one space away (March *31*).
+fn number_after(text: &str, end: usize) -> bool {
+    text[end..].strip_prefix(' ').is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// True when the span is a date word next to its number (*March 31*, *100 B.C.*).
 pub(crate) fn reads_as_date(text: &str, start: usize, end: usize) -> bool {
     let span = &text[start..end];
     if MONTHS.contains(&span) {
-        return beside_a_number(text, start, end);
+        return number_before(text, start) || number_after(text, end);
     }
-    ERAS.contains(&span) && text[..start].strip_suffix(' ').is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()))
+    ERAS.contains(&span) && number_before(text, start)
 }
 
-fn previous_word(text: &str, start: usize) -> Option<&str> {
+/// The word (letters only) right before `start`, one space away, with its start: none after an
+/// abbreviation (*Mr.*) or a possessive (*Iran's*), whose last character is no letter.
+pub(crate) fn word_before(text: &str, start: usize) -> Option<(usize, &str)> {
     let before = text[..start].strip_suffix(' ')?;
-    let from = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let from = before.char_indices().rev().find(|&(_, c)| !c.is_alphabetic()).map_or(0, |(i, c)| i + c.len_utf8());
     let word = &before[from..];
-    (!word.is_empty()).then_some(word)
+    (!word.is_empty()).then_some((from, word))
 }
 
-fn next_word(text: &str, end: usize) -> Option<&str> {
+/// The word (letters only) right after `end`, one space away.
+pub(crate) fn word_after(text: &str, end: usize) -> Option<&str> {
     let after = text[end..].strip_prefix(' ')?;
     let to = after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len());
     (to > 0).then(|| &after[..to])
@@ -62,21 +68,26 @@ pub(crate) fn sentence_initial(text: &str, start: usize) -> bool {
 
 /// True when the span at `start..end` reads as a common word, not a town name.
 pub(crate) fn reads_as_common_word(text: &str, start: usize, end: usize) -> bool {
-    if previous_word(text, start).is_some_and(|w| GERMAN_DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w))) {
+    if word_before(text, start).is_some_and(|(_, w)| GERMAN_DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w))) {
         return true;
     }
     !text[start..end].contains(' ')
         && sentence_initial(text, start)
-        && next_word(text, end).is_some_and(|w| ENGLISH_DETERMINERS.contains(&w))
+        && word_after(text, end).is_some_and(|w| ENGLISH_DETERMINERS.contains(&w))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn common(text: &str, word: &str) -> bool {
+    /// `rule` applied to the first occurrence of `word` in `text`.
+    fn at(rule: fn(&str, usize, usize) -> bool, text: &str, word: &str) -> bool {
         let start = text.find(word).unwrap();
-        reads_as_common_word(text, start, start + word.len())
+        rule(text, start, start + word.len())
+    }
+
+    fn common(text: &str, word: &str) -> bool {
+        at(reads_as_common_word, text, word)
     }
 
     #[test]
@@ -89,16 +100,13 @@ mod tests {
 
     #[test]
     fn dates() {
-        let common = |text: &str, word: &str| {
-            let start = text.find(word).unwrap();
-            reads_as_date(text, start, start + word.len())
-        };
-        assert!(common("It is scheduled for March 31 at 7 p.m.", "March"));
-        assert!(common("On 5 March the council met", "March"));
-        assert!(common("Am 5. Mai kam er", "Mai"));
-        assert!(common("built between 250 and 100 B.C. by", "B.C."));
-        assert!(!common("He drove from March to Ely", "March"));
-        assert!(!common("coastal B.C. is cold", "B.C."));
+        let date = |text: &str, word: &str| at(reads_as_date, text, word);
+        assert!(date("It is scheduled for March 31 at 7 p.m.", "March"));
+        assert!(date("On 5 March the council met", "March"));
+        assert!(date("Am 5. Mai kam er", "Mai"));
+        assert!(date("built between 250 and 100 B.C. by", "B.C."));
+        assert!(!date("He drove from March to Ely", "March"));
+        assert!(!date("coastal B.C. is cold", "B.C."));
     }
 
     #[test]

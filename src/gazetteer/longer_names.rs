@@ -5,7 +5,7 @@
 //! as the town; a town's own name keeps its reading (*in Center*, *NICE, France*, a dateline
 //! *XENIA —*).
 
-use super::common_nouns::sentence_initial;
+use super::common_nouns::{sentence_initial, word_after, word_before};
 
 /// Capitalised words that open a place's own name or qualify one (*Lake* Lanier, *Fort*
 /// Benning, *North* Georgia, *Metropolitan* Atlanta), and capitalised function words (*The*
@@ -19,13 +19,9 @@ const PLACE_QUALIFIERS: &[&str] = &[
     "For", "From", "By", "On", "And", "Or", "With", "Near", "Outside", "Inside",
 ];
 
-/// The capitalised word right before `start`, one space away, with its start: letters only, so
-/// that an abbreviation (*Mr.*, *St.*) or a possessive (*Iran's*) gives none.
+/// The capitalised word right before `start`, one space away, with its start (see `word_before`).
 fn capitalised_word_before(text: &str, start: usize) -> Option<(usize, &str)> {
-    let before = text[..start].strip_suffix(' ')?;
-    let from = before.char_indices().rev().find(|&(_, c)| !c.is_alphabetic()).map_or(0, |(i, c)| i + c.len_utf8());
-    let word = &before[from..];
-    word.chars().next().is_some_and(char::is_uppercase).then_some((from, word))
+    word_before(text, start).filter(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// True when the one-word span `start..end` ends a longer capitalised name (*Medical Center*,
@@ -49,10 +45,8 @@ pub(crate) fn beside_capitalised_word(text: &str, start: usize, end: usize) -> b
     if text[start..end].contains(' ') {
         return false;
     }
-    let next_capitalised = text[end..].strip_prefix(' ').is_some_and(|after| {
-        let word = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        word.chars().next().is_some_and(char::is_uppercase) && !PLACE_QUALIFIERS.contains(&word)
-    });
+    let next_capitalised = word_after(text, end)
+        .is_some_and(|word| word.chars().next().is_some_and(char::is_uppercase) && !PLACE_QUALIFIERS.contains(&word));
     next_capitalised || ends_longer_name(text, start, end, false)
 }
 
@@ -88,14 +82,18 @@ pub(crate) fn acronym_in_running_text(text: &str, start: usize, end: usize) -> b
 mod tests {
     use super::*;
 
-    fn tail(text: &str, word: &str) -> bool {
+    /// `rule` applied to the first occurrence of `word` in `text`.
+    fn at(rule: fn(&str, usize, usize) -> bool, text: &str, word: &str) -> bool {
         let start = text.find(word).unwrap();
-        ends_longer_name(text, start, start + word.len(), false)
+        rule(text, start, start + word.len())
+    }
+
+    fn tail(text: &str, word: &str) -> bool {
+        at(|t, s, e| ends_longer_name(t, s, e, false), text, word)
     }
 
     fn acronym(text: &str, word: &str) -> bool {
-        let start = text.find(word).unwrap();
-        acronym_in_running_text(text, start, start + word.len())
+        at(acronym_in_running_text, text, word)
     }
 
     #[test]
@@ -123,10 +121,7 @@ mod tests {
 
     #[test]
     fn words_beside_capitalised_words() {
-        let beside = |text: &str, word: &str| {
-            let start = text.find(word).unwrap();
-            beside_capitalised_word(text, start, start + word.len())
-        };
+        let beside = |text: &str, word: &str| at(beside_capitalised_word, text, word);
         assert!(beside("said Foreign Minister Lavrov", "Foreign"));
         assert!(beside("the pilots of the Flying Tigers", "Flying"));
         assert!(beside("candidate Andrei Bogdanov on Wednesday", "Bogdanov"));

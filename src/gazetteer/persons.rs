@@ -14,6 +14,8 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::common_nouns::word_after;
+
 static GIVEN_NAMES_TXT: &str = include_str!("given_names.txt");
 
 /// Titles that head a person's name in English, French, German and Spanish news (case as
@@ -157,12 +159,10 @@ const SPEECH_VERBS: &[&str] = &[
 
 /// True when the word ending at `end` is followed by a verb of speech or an age.
 fn speaker_at(text: &str, end: usize) -> bool {
-    let after = &text[end..];
-    if let Some(rest) = after.strip_prefix(' ') {
-        let verb = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    if let Some(verb) = word_after(text, end) {
         return SPEECH_VERBS.contains(&verb);
     }
-    let Some(rest) = after.strip_prefix(", ") else { return false };
+    let Some(rest) = text[end..].strip_prefix(", ") else { return false };
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     (1..=3).contains(&digits) && rest[digits..].starts_with(',')
 }

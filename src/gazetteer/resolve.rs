@@ -277,7 +277,9 @@ fn drop_by_surroundings<'t>(
         .collect();
     let mut previous_end = None;
     for (i, f) in found.iter_mut().enumerate() {
-        if !name_words.is_empty() && name_words.contains(&text[f.start..f.end]) {
+        let surface = &text[f.start..f.end];
+        let one_word = !surface.contains(' ');
+        if !name_words.is_empty() && name_words.contains(surface) {
             f.options.retain(|o| !o.by_variant);
         }
         // Towns named by a common word, written as that word (*das Essen*, *Reading the report*).
@@ -301,16 +303,15 @@ fn drop_by_surroundings<'t>(
         }
         // A spelling variant opening with a given name is that person's name (*Jerry Don*
         // is not Jordan).
-        if f.options.iter().any(|o| o.by_variant) && starts_with_name_head(&text[f.start..f.end]) {
+        if f.options.iter().any(|o| o.by_variant) && starts_with_name_head(surface) {
             f.options.retain(|o| !o.by_variant);
         }
-        let surface = &text[f.start..f.end];
         let inside = persons.covers(f.start) || persons.is_given_name(f.start, f.end);
-        let same_word = !surface.contains(' ') && persons.has_word(surface);
+        let same_word = one_word && persons.has_word(surface);
         // A word that speaks or has an age somewhere in the text is a person's name there and
         // everywhere, unless it names a place big enough to speak for its people (*Moscow
         // said*, *Gainesville says*) or is paired with its region.
-        if !same_word && !surface.contains(' ') && persons.is_speaker(surface) {
+        if !same_word && one_word && persons.is_speaker(surface) {
             f.options.retain(|o| !may_be_lesser_place(&facts[o.entity as usize]) || paired.contains(&(i, o.entity)));
         }
         if inside || same_word {
