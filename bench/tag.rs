@@ -52,12 +52,21 @@ fn main() {
         if only.as_deref().is_some_and(|o| o != label) {
             return;
         }
-        let runs = if only.is_some() { 30 } else { 3 };
+        // NOMINA_BENCH_RUNS=1: the first pass alone (cold memo of variant keys, as from Python).
+        let runs = std::env::var("NOMINA_BENCH_RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(if only.is_some() { 30 } else { 3 });
         let (mut first, mut best, mut best_cpu) = (0.0, f64::MAX, f64::MAX);
         let mut out = 0;
+        // `perf record -D -1 --control fifo:CTL` with NOMINA_PERF_CTL=CTL profiles the loops alone.
+        let perf = |cmd: &str| {
+            if let Ok(ctl) = std::env::var("NOMINA_PERF_CTL") {
+                std::fs::write(ctl, cmd).expect("perf control fifo");
+            }
+        };
         for run in 0..runs {
             let (t, c) = (Instant::now(), cpu_ns());
+            perf("enable\n");
             out = f();
+            perf("disable\n");
             let seconds = t.elapsed().as_secs_f64();
             if run == 0 {
                 first = seconds;
