@@ -95,8 +95,10 @@ impl Iterator for Words<'_> {
     fn next(&mut self) -> Option<Word> {
         let &(start, mut end) = self.runs.get(self.next)?;
         self.next += 1;
+        let bytes = self.text.as_bytes();
         while let Some(&(s, e)) = self.runs.get(self.next) {
-            if !matches!(&self.text[end..s], "'" | "-" | "’") {
+            // An apostrophe, a hyphen or a right single quotation mark (’, in UTF-8).
+            if !matches!(&bytes[end..s], b"'" | b"-" | [0xE2, 0x80, 0x99]) {
                 break;
             }
             end = e;
@@ -206,8 +208,8 @@ impl<'t> PersonNames<'t> {
         let mut names = PersonNames::default();
         for (k, w) in ws.iter().enumerate() {
             let word = &text[w.start..w.end];
-            if !capitalised(word) || word.chars().count() < 2 {
-                continue;
+            if !capitalised(word) || word.chars().nth(1).is_none() {
+                continue; // not capitalised, or one letter
             }
             if speaker_at(text, w.end) || (k >= 2 && after_middle_name(text, &ws[k - 2], &ws[k - 1], w)) {
                 names.speakers.insert(word);
@@ -216,8 +218,12 @@ impl<'t> PersonNames<'t> {
         let mut i = 0;
         while i + 1 < ws.len() {
             let head = ws[i];
+            if !capitalised(&text[head.start..head.end]) {
+                i += 1;
+                continue;
+            }
             let head_text = &text[head.start..head.end + usize::from(head.dot)];
-            if !capitalised(head_text) || !is_name_head(head_text) {
+            if !is_name_head(head_text) {
                 i += 1;
                 continue;
             }

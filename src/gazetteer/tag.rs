@@ -17,6 +17,7 @@ use super::entity::CaseMode;
 use super::longer_names::acronym_in_running_text;
 use super::resolve::{resolve, Found, Option_};
 use super::stopwords;
+use super::trie::WordHash;
 use super::words::{ends_word, is_unspaced_script, is_word_char, starts_word, Shape, WordRuns};
 use crate::error::Result;
 use crate::langid::{Language, LanguageDetector};
@@ -233,12 +234,25 @@ fn same_initial(a: char, b: char) -> bool {
 /// *Deir ez-Zor*, *Bachar el-Assad*).
 fn is_particle(word: &str) -> bool {
     word.len() <= 4
+        && matches!(word.as_bytes().first(), Some(b'a' | b'b' | b'd' | b'e' | b'i' | b'v'))
         && matches!(
             word,
             "al" | "el" | "ad" | "ar" | "as" | "at" | "az" | "ash" | "an" | "ed" | "er" | "es" | "et" | "ez" | "ech"
                 | "ibn" | "bin" | "ben" | "abu" | "abou" | "bou" | "de" | "di" | "du" | "da" | "del" | "der" | "van"
                 | "von"
         )
+}
+
+/// Whether the gap between two words lets the variant tier read them as one name: one or two
+/// characters, each a space, a hyphen or a no-break space (compared as bytes).
+fn joins_words(gap: &[u8]) -> bool {
+    const NBSP: [u8; 2] = [0xC2, 0xA0];
+    match gap {
+        [b' ' | b'-'] | [b' ' | b'-', b' ' | b'-'] => true,
+        [x, y, rest @ ..] if [*x, *y] == NBSP => matches!(rest, [] | [b' ' | b'-']) || rest == NBSP,
+        [b' ' | b'-', rest @ ..] => rest == NBSP,
+        _ => false,
+    }
 }
 
 /// What the exact tier reads of the source of each character of the folded text (see
@@ -499,12 +513,12 @@ impl Gazetteer {
                 let plain_lower = ascii
                     && classes.get(i).is_some_and(|&c| c & (LOWER | SAME) == LOWER | SAME)
                     && classes[i + 1..j].iter().all(|&c| c & (SAME | JOINED) == SAME | JOINED);
-                let word = &bytes[i..j];
+                let word = WordHash::of(&bytes[i..j]);
                 let try_here = if !plain_lower {
                     trie.may_begin(word, false)
                 } else if !trie.may_begin(word, true) {
                     false
-                } else if trie.lower_words.contains(word) {
+                } else if trie.lower_words.contains_hash(word) {
                     true
                 } else {
                     // Only a pattern of several words may count here: one that some name writes
@@ -513,10 +527,11 @@ impl Gazetteer {
                     // three words or more that begins with them may, or one of the first kind.
                     // Either way the pattern begins with this word and the next, if that is a
                     // whole ASCII word (the match cannot end inside it).
+                    let two = |end: usize| word.extend(&bytes[j..end]);
                     match plain_word_after(bytes, classes, j) {
-                        Some(end) if trie.lower_first_words.contains(word) => trie.first_two_words.contains(&bytes[i..end]),
-                        Some(end) => trie.two_words.contains(&bytes[i..end]),
-                        None => ascii_word_after(bytes, j).map_or(true, |end| trie.first_two_words.contains(&bytes[i..end])),
+                        Some(end) if trie.lower_first_words.contains_hash(word) => trie.first_two_words.contains_hash(two(end)),
+                        Some(end) => trie.two_words.contains_hash(two(end)),
+                        None => ascii_word_after(bytes, j).map_or(true, |end| trie.first_two_words.contains_hash(two(end))),
                     }
                 };
                 if try_here {
@@ -782,10 +797,7 @@ impl Gazetteer {
             Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
             _ => w.chars().next().is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase())),
         };
-        let joined = |a: usize, b: usize| {
-            let gap = &text[words[a].1..words[b].0];
-            !gap.is_empty() && gap.chars().count() <= 2 && gap.chars().all(|c| matches!(c, ' ' | '-' | '\u{a0}'))
-        };
+        let joined = |a: usize, b: usize| joins_words(&text.as_bytes()[words[a].1..words[b].0]);
         // A capitalised word opening a sentence may be any word (*Soutenues*, *Crédits*): alone,
         // it is taken as a variant only if the text also writes it capitalised mid-sentence.
         let sentence_start = |w: usize| {
@@ -1042,6 +1054,22 @@ mod tests {
             assert_eq!(g.tag("", &TagOptions::new()).unwrap(), vec![]);
         }
         assert!(!first.is_empty());
+    }
+
+    #[test]
+    fn words_join_as_the_characters_between_them_say() {
+        let pieces = [" ", "-", "\u{a0}", "x", "\u{2009}", "'", ""];
+        for a in pieces {
+            for b in pieces {
+                for c in ["", " ", "\u{a0}"] {
+                    let gap = format!("{a}{b}{c}");
+                    let chars = !gap.is_empty()
+                        && gap.chars().count() <= 2
+                        && gap.chars().all(|c| matches!(c, ' ' | '-' | '\u{a0}'));
+                    assert_eq!(super::joins_words(gap.as_bytes()), chars, "{gap:?}");
+                }
+            }
+        }
     }
 
     #[test]
