@@ -470,7 +470,7 @@ impl Gazetteer {
 
     /// What resolution reads of each entity, by entity index (built now if it was not yet).
     pub(crate) fn facts(&self) -> &[EntityFacts] {
-        self.facts.get_or_init(|| self.entities.iter().map(|e| EntityFacts::of(self, e)).collect())
+        self.facts.get_or_init(|| EntityFacts::of_all(self))
     }
 
     /// The raw scan's automaton (built now if it was not yet).

@@ -218,7 +218,11 @@ impl<'t> PersonNames<'t> {
         let mut i = 0;
         while i + 1 < ws.len() {
             let head = ws[i];
-            if !capitalised(&text[head.start..head.end]) {
+            // A name needs a capitalised word right after its head (see the loop below): most
+            // capitalised words are not followed by one, and are not looked up.
+            let gap = &text[head.end..ws[i + 1].start];
+            let next_joined = gap == " " || (head.dot && gap == ". ");
+            if !capitalised(&text[head.start..head.end]) || !next_joined || !capitalised(&text[ws[i + 1].start..ws[i + 1].end]) {
                 i += 1;
                 continue;
             }

@@ -128,10 +128,32 @@ pub(crate) struct EntityFacts {
     pub parent: u32,
     /// Some region is named at all (if not in this gazetteer).
     pub has_containers: bool,
+    /// The entity's country as a number, one per distinct country code of the gazetteer
+    /// (`NO_COUNTRY` if none): resolution counts the document's countries without reading
+    /// each entity's code.
+    pub country: u32,
 }
 
+pub(crate) const NO_COUNTRY: u32 = u32::MAX;
+
 impl EntityFacts {
-    pub fn of(g: &Gazetteer, e: &Entity) -> EntityFacts {
+    /// The facts of every entity of `g`, by entity index.
+    pub fn of_all(g: &Gazetteer) -> Vec<EntityFacts> {
+        let mut countries: FxHashMap<&str, u32> = FxHashMap::default();
+        g.entities
+            .iter()
+            .map(|e| {
+                let mut facts = EntityFacts::of(g, e);
+                if let Some(country) = e.country.as_deref() {
+                    let next = countries.len() as u32;
+                    facts.country = *countries.entry(country).or_insert(next);
+                }
+                facts
+            })
+            .collect()
+    }
+
+    fn of(g: &Gazetteer, e: &Entity) -> EntityFacts {
         let entity_of = |key: &str| {
             e.attributes.get(key).and_then(|v| v.as_str()).and_then(|id| g.by_id.get(id)).copied().unwrap_or(NO_ENTITY)
         };
@@ -149,6 +171,7 @@ impl EntityFacts {
             admin1: entity_of("admin1"),
             parent: entity_of("parent"),
             has_containers: containers(e).next().is_some(),
+            country: NO_COUNTRY,
         }
     }
 
@@ -342,22 +365,23 @@ pub(crate) fn resolve<'t>(
         }
     }
     let facts = g.facts();
-    let mut context: FxHashMap<&str, f64> = FxHashMap::default();
+    // Weight of each country (`EntityFacts::country`) in the document.
+    let mut context: FxHashMap<u32, f64> = FxHashMap::default();
     let mut named: FxHashSet<u32> = FxHashSet::default();
     for f in &found {
         if let [only] = f.options.as_slice() {
             if !only.by_variant && !only.ambiguous {
                 named.insert(only.entity);
-                if let Some(country) = g.entity(only.entity).country.as_deref() {
+                let only_facts = &facts[only.entity as usize];
+                if only_facts.country != NO_COUNTRY {
                     // A country or region named (or its demonym) says more than a town does.
-                    let kind = facts[only.entity as usize].kind;
-                    let weight = if matches!(kind, Kind::Country | Kind::Region) { 2.0 } else { 1.0 };
-                    *context.entry(country).or_insert(0.0) += weight;
+                    let weight = if matches!(only_facts.kind, Kind::Country | Kind::Region) { 2.0 } else { 1.0 };
+                    *context.entry(only_facts.country).or_insert(0.0) += weight;
                 }
             }
         }
     }
-    let in_context = |e: &Entity| e.country.as_deref().and_then(|c| context.get(c)).copied().unwrap_or(0.0);
+    let in_context = |e: &EntityFacts| context.get(&e.country).copied().unwrap_or(0.0);
     let mut resolved = Vec::with_capacity(found.len());
     for (i, f) in found.into_iter().enumerate() {
         // A town named like the region it lies in is the region's seat (Idlib, Deir ez-Zor,
@@ -374,7 +398,6 @@ pub(crate) fn resolve<'t>(
             .options
             .iter()
             .filter(|o| {
-                let e = g.entity(o.entity);
                 let facts = &facts[o.entity as usize];
                 if !o.by_variant && o.ambiguous && facts.has_containers {
                     // A name that is also a word or a person's name (Center, Taylor): the
@@ -387,11 +410,11 @@ pub(crate) fn resolve<'t>(
                     (false, true) => needs_context(facts),
                     (false, false) => false,
                 };
-                !context_needed || in_context(e) >= STRONG_CONTEXT
+                !context_needed || in_context(facts) >= STRONG_CONTEXT
             })
             .map(|o| {
                 let facts = &facts[o.entity as usize];
-                let mut support = 0.5 * in_context(g.entity(o.entity)).min(4.0) / 4.0;
+                let mut support = 0.5 * in_context(facts).min(4.0) / 4.0;
                 if paired.contains(&(i, o.entity)) {
                     support += TOWN_REGION_SUPPORT;
                 }

@@ -60,7 +60,7 @@ pub(crate) struct Trie {
 }
 
 const FILTER_BITS: u32 = 20;
-const FIRST_WORD_BITS: u32 = 23;
+const FIRST_WORD_BITS: u32 = 22;
 
 /// FNV-1a of a byte string, for the Bloom filters. It goes on from one string to a longer one
 /// that starts with it (`extend`): a word's hash is computed once for the word and the two
