@@ -206,29 +206,45 @@ impl<'t> PersonNames<'t> {
 
     fn of_words(text: &'t str, ws: &[Word]) -> PersonNames<'t> {
         let mut names = PersonNames::default();
+        // Most words start with an ASCII letter that is not a capital: out at their first byte.
+        let bytes = text.as_bytes();
+        let plain_uncapitalised = |w: &Word| bytes[w.start].is_ascii() && !bytes[w.start].is_ascii_uppercase();
+        // The capitalised words, the only ones that may head a name below.
+        let mut heads = Vec::with_capacity(ws.len() / 4);
         for (k, w) in ws.iter().enumerate() {
+            if plain_uncapitalised(w) {
+                continue;
+            }
             let word = &text[w.start..w.end];
-            if !capitalised(word) || word.chars().nth(1).is_none() {
-                continue; // not capitalised, or one letter
+            if !capitalised(word) {
+                continue;
+            }
+            heads.push(k);
+            if word.chars().nth(1).is_none() {
+                continue; // one letter
             }
             if speaker_at(text, w.end) || (k >= 2 && after_middle_name(text, &ws[k - 2], &ws[k - 1], w)) {
                 names.speakers.insert(word);
             }
         }
-        let mut i = 0;
-        while i + 1 < ws.len() {
+        // Each capitalised word in turn but those of a name found (`resume`).
+        let mut resume = 0;
+        for &i in &heads {
+            if i < resume || i + 1 >= ws.len() {
+                continue;
+            }
             let head = ws[i];
             // A name needs a capitalised word right after its head (see the loop below): most
             // capitalised words are not followed by one, and are not looked up.
-            let gap = &text[head.end..ws[i + 1].start];
-            let next_joined = gap == " " || (head.dot && gap == ". ");
-            if !capitalised(&text[head.start..head.end]) || !next_joined || !capitalised(&text[ws[i + 1].start..ws[i + 1].end]) {
-                i += 1;
+            let next_joined = || {
+                let gap = &bytes[head.end..ws[i + 1].start];
+                gap == b" " || (head.dot && gap == b". ")
+            };
+            if !next_joined() || !capitalised(&text[ws[i + 1].start..ws[i + 1].end]) {
                 continue;
             }
             let head_text = &text[head.start..head.end + usize::from(head.dot)];
             if !is_name_head(head_text) {
-                i += 1;
                 continue;
             }
             // A given name before an institution's word names the institution after a place
@@ -261,9 +277,7 @@ impl<'t> PersonNames<'t> {
                 if !institution && head_kind(head_text) & GIVEN != 0 {
                     names.given.push((head.start, head.end));
                 }
-                i = last + 1;
-            } else {
-                i += 1;
+                resume = last + 1;
             }
         }
         names
