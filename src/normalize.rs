@@ -46,11 +46,20 @@ trait FoldSink {
 
     /// `ascii` (printable ASCII but the grave accent), lower-cased: each byte from the source
     /// byte at the same distance from `src_start`.
-    fn push_plain_ascii(&mut self, ascii: &[u8], src_start: usize) {
-        for (k, &b) in ascii.iter().enumerate() {
+    fn push_plain_ascii(&mut self, ascii: &str, src_start: usize) {
+        for (k, &b) in ascii.as_bytes().iter().enumerate() {
             self.push(char::from(b.to_ascii_lowercase()), src_start + k..src_start + k + 1);
         }
     }
+}
+
+/// `ascii` (ASCII), lower-cased, appended to `out` (a copy and an in-place pass, both over
+/// whole words of memory, rather than a push per character).
+#[inline]
+fn push_ascii_lowercase(out: &mut String, ascii: &str) {
+    let start = out.len();
+    out.push_str(ascii);
+    out[start..].make_ascii_lowercase();
 }
 
 /// The folded text alone.
@@ -62,8 +71,8 @@ impl FoldSink for FoldedString<'_> {
         self.0.push(c);
     }
 
-    fn push_plain_ascii(&mut self, ascii: &[u8], _: usize) {
-        self.0.extend(ascii.iter().map(|b| char::from(b.to_ascii_lowercase())));
+    fn push_plain_ascii(&mut self, ascii: &str, _: usize) {
+        push_ascii_lowercase(self.0, ascii);
     }
 }
 
@@ -190,15 +199,15 @@ impl FoldSink for WithOffsets<'_> {
         out.text.push(c);
     }
 
-    fn push_plain_ascii(&mut self, ascii: &[u8], src_start: usize) {
-        let Some(&first) = ascii.first() else { return };
+    fn push_plain_ascii(&mut self, ascii: &str, src_start: usize) {
+        let Some(&first) = ascii.as_bytes().first() else { return };
         let out = &mut self.out;
         let first_facts = out.facts_of(self.source, char::from(first.to_ascii_lowercase()), src_start, src_start + 1);
         out.extend_run(src_start, ascii.len());
-        out.text.extend(ascii.iter().map(|b| char::from(b.to_ascii_lowercase())));
+        push_ascii_lowercase(&mut out.text, ascii);
         out.source_facts.push(first_facts);
         // Each byte of the run is its own source byte, right after the previous one.
-        out.source_facts.extend(ascii[1..].iter().map(|&b| {
+        out.source_facts.extend(ascii.as_bytes()[1..].iter().map(|&b| {
             let lower = if b.is_ascii_lowercase() { SOURCE_LOWER } else { 0 };
             let same = if b.is_ascii_uppercase() { 0 } else { SOURCE_SAME };
             lower | same | SOURCE_JOINED
@@ -421,7 +430,7 @@ impl<S: FoldSink> Folder<'_, S> {
 
     /// `emit` of each byte of `ascii` (printable ASCII but the grave accent, or single spaces
     /// between such bytes; not ending in a space) from source byte `at` on.
-    fn emit_plain_ascii(&mut self, ascii: &[u8], at: usize) {
+    fn emit_plain_ascii(&mut self, ascii: &str, at: usize) {
         if let Some((start, end)) = self.pending_space.take() {
             if self.emitted_any {
                 self.sink.push(' ', start..end);
@@ -535,17 +544,23 @@ fn fold_with(s: &str, sink: &mut impl FoldSink, fast_paths: bool) {
         if fast_paths && plain_ascii(b) && ascii_unit(i) {
             // A run of such units, each its own source byte: words and the single spaces
             // between them, most of a text.
+            // Byte k goes on the run if it is plain, or a space before a plain byte, and the
+            // byte after it is ASCII (no combining mark); without branches on either test.
             let mut k = i + 1;
-            while k < bytes.len()
-                && ascii_unit(k)
-                && (plain_ascii(bytes[k]) || (bytes[k] == b' ' && bytes.get(k + 1).is_some_and(|&n| plain_ascii(n))))
-            {
+            while k + 1 < bytes.len() {
+                let (b, next) = (bytes[k], bytes[k + 1]);
+                if !((plain_ascii(b) | ((b == b' ') & plain_ascii(next))) & (next < 0x80)) {
+                    break;
+                }
                 k += 1;
+            }
+            if k + 1 == bytes.len() && plain_ascii(bytes[k]) {
+                k += 1; // the last byte of the text
             }
             if bytes[k - 1] == b' ' {
                 k -= 1; // a space only before what follows it (see `Folder::space`)
             }
-            folder.emit_plain_ascii(&bytes[i..k], i);
+            folder.emit_plain_ascii(&s[i..k], i);
             i = k;
             continue;
         }
