@@ -828,16 +828,13 @@ impl Gazetteer {
             }
             true
         };
-        // Built when first needed (seldom: a sentence opener whose key names a place).
-        let mut mid_sentence: Option<rustc_hash::FxHashSet<&str>> = None;
-        let mid_sentence_words = || {
-            let mut set = rustc_hash::FxHashSet::default();
-            for (w, &(s, e)) in words.iter().enumerate() {
-                if !covered[w] && capitalised(&text[s..e]) && !sentence_start(w) {
-                    set.insert(&text[s..e]);
-                }
-            }
-            set
+        // Whether the text writes `span` (one word) capitalised mid-sentence, outside the exact
+        // tier's mentions: a scan of the words, asked seldom (a sentence opener whose key names
+        // a place), cheaper than a set of every such word.
+        let mid_sentence = |span: &str| {
+            words.iter().enumerate().any(|(w, &(s, e))| {
+                &text[s..e] == span && !covered[w] && capitalised(span) && !sentence_start(w)
+            })
         };
         let hyphen_before = |w: usize| w > 0 && &text[words[w - 1].1..words[w].0] == "-";
         let mut new = Vec::new();
@@ -877,7 +874,7 @@ impl Gazetteer {
                 if may & names_ok == 0 && (!options.demonyms || may & demonyms_ok == 0) {
                     continue;
                 }
-                if opener && !mid_sentence.get_or_insert_with(mid_sentence_words).contains(span) {
+                if opener && !mid_sentence(span) {
                     continue;
                 }
                 if n == 1 && lang.is_stopword(stopwords::languages_of(&normalize(span))) {
