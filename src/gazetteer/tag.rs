@@ -24,7 +24,6 @@ use crate::langid::{Language, LanguageDetector};
 use crate::normalize::{
     normalize, normalize_with_offsets_into, NormalizedText, SOURCE_JOINED, SOURCE_LOWER, SOURCE_SAME,
 };
-use crate::text_offsets::CharIndexer;
 use crate::variants::variant_key;
 
 /// How a mention or candidate matched.
@@ -405,12 +404,24 @@ impl Gazetteer {
         found.sort_by_key(|f| f.start);
         let resolved = resolve(self, text, &read_runs, found);
         scratch.runs = runs.into_inner().unwrap_or_else(|| spare.take());
-        let indexer = CharIndexer::new(text);
+        // Code-point offsets, counted on from one offset to the next (the mentions come in text
+        // order): only the bytes up to the last mention are read, and by bytes, not chars.
+        let bytes = text.as_bytes();
+        let (mut counted, mut chars) = (0, 0);
+        let mut char_index = |byte: usize| {
+            if byte < counted {
+                (counted, chars) = (0, 0); // out of order: count again from the start
+            }
+            // Every byte but a UTF-8 continuation byte (0x80..=0xBF) starts a character.
+            chars += bytes[counted..byte].iter().filter(|&&b| (b as i8) >= -0x40).count();
+            counted = byte;
+            chars
+        };
         Ok(resolved
             .into_iter()
             .map(|r| Mention {
-                start: indexer.char_index(r.start),
-                end: indexer.char_index(r.end),
+                start: char_index(r.start),
+                end: char_index(r.end),
                 text: text[r.start..r.end].to_string(),
                 entity: r.entity,
                 score: r.score,
