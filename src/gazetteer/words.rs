@@ -51,6 +51,22 @@ impl WordRuns {
         let (mut count, mut in_word) = (0usize, 0usize);
         let mut i = 0;
         while i < bytes.len() {
+            // Eight ASCII bytes at once: which are word characters, as bits, then the same
+            // writes as below, byte by byte.
+            if let Some(chunk) = bytes.get(i..i + 8) {
+                let v = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+                if v & ASCII_HIGH_BITS == 0 {
+                    let words = ascii_alphanumeric_bits(v) as usize;
+                    let changed = words ^ ((words << 1) | in_word);
+                    for k in 0..8 {
+                        changes[count] = i + k;
+                        count += (changed >> k) & 1;
+                    }
+                    in_word = (words >> 7) & 1;
+                    i += 8;
+                    continue;
+                }
+            }
             let b = bytes[i];
             let (word, width) = if b < 0x80 {
                 (usize::from(b.is_ascii_alphanumeric()), 1)
@@ -76,6 +92,23 @@ impl WordRuns {
     pub fn capacity_bytes(&self) -> usize {
         self.runs.capacity() * std::mem::size_of::<(usize, usize)>() + self.changes.capacity() * std::mem::size_of::<usize>()
     }
+}
+
+/// The high bit of each byte of a `u64`: none is set in eight ASCII bytes.
+const ASCII_HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Eight ASCII bytes (little-endian in `v`): bit k set when byte k is an ASCII letter or digit.
+#[inline]
+fn ascii_alphanumeric_bits(v: u64) -> u64 {
+    const fn splat(b: u8) -> u64 {
+        0x0101_0101_0101_0101 * b as u64
+    }
+    // The high bit of each byte b (below 0x80, so no carry crosses bytes): lo <= b <= hi.
+    let in_range = |v: u64, lo: u8, hi: u8| (v + splat(128 - lo)) & !(v + splat(127 - hi)) & splat(0x80);
+    let letters = in_range(v | splat(0x20), b'a', b'z'); // A-Z and a-z alike
+    let digits = in_range(v, b'0', b'9');
+    // Gather the high bits into the low eight bits (byte k's to bit k).
+    ((letters | digits) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
 /// Byte length of the run of word characters `s` starts with.
@@ -302,9 +335,40 @@ mod tests {
     }
 
     #[test]
+    fn eight_bytes_at_once_are_the_ascii_letters_and_digits() {
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        for n in 0..100_000u64 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            // Every ASCII byte in every position, then random ASCII words.
+            let v = if n < 1024 { (n % 128) << (8 * (n / 128)) } else { state & 0x7f7f_7f7f_7f7f_7f7f };
+            let expected =
+                (0..8).filter(|k| u8::try_from((v >> (8 * k)) & 0xff).unwrap().is_ascii_alphanumeric()).fold(0, |m, k| m | 1 << k);
+            assert_eq!(ascii_alphanumeric_bits(v), expected, "{v:#018x}");
+        }
+    }
+
+    #[test]
     fn word_runs_are_the_runs_of_word_characters() {
-        let texts = ["", "a", " a ", "l'Aquila, al-Qaïm  北京市 e\u{301}x 9z", "×÷", "ab×cd", "\u{200D}x\u{200C}", "😀a😀"];
-        for text in texts {
+        let mut texts: Vec<String> = ["", "a", " a ", "l'Aquila, al-Qaïm  北京市 e\u{301}x 9z", "×÷", "ab×cd", "\u{200D}x\u{200C}", "😀a😀"]
+            .map(String::from)
+            .to_vec();
+        // Longer texts, read eight bytes at a time where they are ASCII.
+        let pieces = ["word", " ", "Z9", "@[`{", "é", "  ", "x", ".", "0", "北", "\u{301}", "abcdefgh", "-"];
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..2000 {
+            let mut text = String::new();
+            for _ in 0..(state % 30) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            }
+            texts.push(text);
+        }
+        for text in &texts {
+            let text = text.as_str();
             let mut expected = Vec::new();
             let mut start = None;
             for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
