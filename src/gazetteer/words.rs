@@ -95,11 +95,11 @@ impl WordRuns {
 }
 
 /// The high bit of each byte of a `u64`: none is set in eight ASCII bytes.
-const ASCII_HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+pub(crate) const ASCII_HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// Eight ASCII bytes (little-endian in `v`): bit k set when byte k is an ASCII letter or digit.
 #[inline]
-fn ascii_alphanumeric_bits(v: u64) -> u64 {
+pub(crate) fn ascii_alphanumeric_bits(v: u64) -> u64 {
     const fn splat(b: u8) -> u64 {
         0x0101_0101_0101_0101 * b as u64
     }
