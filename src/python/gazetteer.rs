@@ -1,3 +1,4 @@
+use std::borrow::Cow;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -247,8 +248,9 @@ pub struct PyMention {
     text: String,
     entity: PyEntity,
     score: f64,
+    /// The match kinds of `tag` are static strings (no allocation per mention).
     #[pyo3(name = "match")]
-    match_: String,
+    match_: Cow<'static, str>,
     alternatives: Vec<String>,
 }
 
@@ -260,7 +262,7 @@ impl PyMention {
             text: m.text,
             entity: PyEntity(Arc::clone(g.entity(m.entity))),
             score: m.score,
-            match_: m.match_kind.as_str().to_string(),
+            match_: Cow::Borrowed(m.match_kind.as_str()),
             alternatives: m.alternatives.iter().map(|&a| g.entity(a).id.clone()).collect(),
         }
     }
@@ -271,7 +273,7 @@ impl PyMention {
     #[new]
     #[pyo3(signature = (start, end, text, entity, score, r#match, alternatives=Vec::new()))]
     fn new(start: usize, end: usize, text: String, entity: PyEntity, score: f64, r#match: String, alternatives: Vec<String>) -> Self {
-        PyMention { start, end, text, entity, score, match_: r#match, alternatives }
+        PyMention { start, end, text, entity, score, match_: Cow::Owned(r#match), alternatives }
     }
 
     fn __repr__(&self) -> String {
