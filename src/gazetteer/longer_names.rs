@@ -50,6 +50,45 @@ pub(crate) fn beside_capitalised_word(text: &str, start: usize, end: usize) -> b
     next_capitalised || ends_longer_name(text, start, end, false)
 }
 
+/// Car makes whose models are named after places (*Dodge Durango*, *Hyundai Tucson*, *Toyota
+/// Tacoma*, *Ford Taurus*): the place name after one is the model. Not *Lincoln* or *Mercury*,
+/// which are also a city and a planet.
+const VEHICLE_MAKES: &[&str] = &[
+    "Ford", "Dodge", "Chevrolet", "Chevy", "Toyota", "Honda", "Nissan", "Hyundai", "Kia", "Jeep", "Buick",
+    "Pontiac", "Chrysler", "Mazda", "Subaru", "Volkswagen", "VW", "GMC", "Cadillac", "Plymouth",
+    "Oldsmobile", "Mitsubishi", "Suzuki", "Isuzu", "Acura", "Infiniti", "Lexus", "Volvo", "Audi", "BMW",
+    "Peugeot", "Renault", "Citroën", "Fiat", "Opel", "Seat", "Skoda", "Škoda", "Dacia",
+];
+
+/// True when the span follows a car make (*Dodge **Durango***): a model, not the place.
+pub(crate) fn names_vehicle_model(text: &str, start: usize) -> bool {
+    word_before(text, start).is_some_and(|(_, make)| VEHICLE_MAKES.contains(&make))
+}
+
+/// Words after which *the Town* is a thing named after the town, not the town: a verb, a
+/// preposition or a relative pronoun (*the Webster was*, *the Herald in the 1960s*, *the
+/// Boons that*). Not *and*, *or* nor *of*: *the Gainesville and Lindsay communities*.
+const AFTER_A_NAMED_THING: &[&str] = &[
+    "was", "is", "has", "had", "last", "will", "would", "said", "says", "who", "which", "that", "in",
+    "on", "at", "for", "to", "with", "from", "by",
+];
+
+/// True when the one-word span follows a lower-case *the* and ends its noun phrase (before a
+/// stop, a possessive, a verb or a preposition): English takes no article before a town's own
+/// name, so *running the Webster.* and *hired by the Herald in 1960* name a theatre and a
+/// newspaper. Names that take one (*The Hague*, *the Bronx*) are aliases of their own, and
+/// big places are left alone (see the caller).
+pub(crate) fn after_the_article(text: &str, start: usize, end: usize) -> bool {
+    if text[start..end].contains(' ') || !word_before(text, start).is_some_and(|(_, w)| w == "the") {
+        return false;
+    }
+    let rest = &text[end..];
+    if rest.is_empty() || rest.starts_with(['.', ';', ':', '!', '?', ')']) || rest.starts_with("'s") || rest.starts_with("’s") {
+        return true;
+    }
+    word_after(text, end).is_some_and(|w| AFTER_A_NAMED_THING.contains(&w))
+}
+
 /// A short word in capitals: the shape of an acronym.
 fn acronym_shaped(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
@@ -129,6 +168,32 @@ mod tests {
         assert!(!beside("fighting near Boukamal, on the border", "Boukamal"));
         assert!(!beside("He left. Boukamal fell", "Boukamal"));
         assert!(!beside("from Tskhinvali to the South", "Tskhinvali"));
+    }
+
+    #[test]
+    fn car_models_named_after_places() {
+        let model = |text: &str, word: &str| names_vehicle_model(text, text.find(word).unwrap());
+        assert!(model("A red Dodge Durango with teens", "Durango"));
+        assert!(model("driving a 2000 Ford Taurus on", "Taurus"));
+        assert!(!model("the Ford plant in Dearborn", "Dearborn"));
+        assert!(!model("a Lincoln Continental", "Continental"));
+        assert!(!model("in Durango, Mexico", "Durango"));
+    }
+
+    #[test]
+    fn things_named_after_towns() {
+        let the = |text: &str, word: &str| at(after_the_article, text, word);
+        assert!(the("continue running the Webster. Tragedy", "Webster"));
+        assert!(the("Tragedy struck the Webster last year", "Webster"));
+        assert!(the("hired by the Herald in the late 1960s", "Herald"));
+        assert!(the("photos of the Boons on their property", "Boons"));
+        assert!(the("the Herald’s editor", "Herald"));
+        assert!(!the("the Gainesville and Lindsay communities", "Gainesville"));
+        assert!(!the("the Houston area", "Houston"));
+        assert!(!the("the Cathedral of the Holy Spirit", "Cathedral"));
+        assert!(!the("The Webster was", "Webster")); // *The* opens the name
+        assert!(!the("in Webster. Tragedy", "Webster"));
+        assert!(!the("the North Webster.", "North Webster"));
     }
 
     #[test]
