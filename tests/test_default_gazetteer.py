@@ -231,6 +231,9 @@ NOT_PLACES_IN_ENGLISH_NEWS = [
     ("She was preceded in death by her son, Lynnwood W. Schell.", "Lynnwood"),
     ("Amir Abdul-Hamid kept his net clean in Cairo.", "Hamid"),
     ("Strikers Hani El-Egeizi and Ahmed Belal came on.", "Hani"),
+    ("The cup will include Italian crosstown rivals AC Milan and Inter.", "Milan"),
+    ("Around 90 Native Americans attend the festival.", "Americans"),
+    ("The state's African-American Affairs Commission met.", "African"),
     ("Robertson bought out her siblings to keep running the Webster. Tragedy struck the Webster last year.", "Webster"),
 ]
 PLACES_IN_ENGLISH_NEWS = [

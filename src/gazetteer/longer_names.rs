@@ -60,9 +60,18 @@ const VEHICLE_MAKES: &[&str] = &[
     "Peugeot", "Renault", "Citroën", "Fiat", "Opel", "Seat", "Skoda", "Škoda", "Dacia",
 ];
 
-/// True when the span follows a car make (*Dodge **Durango***): a model, not the place.
-pub(crate) fn names_vehicle_model(text: &str, start: usize) -> bool {
-    word_before(text, start).is_some_and(|(_, make)| VEHICLE_MAKES.contains(&make))
+/// Words that open a sports club's name before its city (*AC Milan*, *Real Madrid*, *Club
+/// América*, *Dynamo Kiev*): the place name after one is the club.
+const CLUB_OPENERS: &[&str] = &[
+    "FC", "AC", "CF", "SC", "AFC", "CD", "SK", "FK", "NK", "KV", "Club", "Real", "Inter", "Sporting",
+    "Atletico", "Atlético", "Deportivo", "Racing", "Olympique", "Dynamo", "Dinamo", "Spartak", "Lokomotiv",
+    "Zenit", "CSKA", "Partizan", "Legia", "Steaua", "Hertha", "Eintracht", "Borussia", "Werder", "Hellas",
+];
+
+/// True when the span follows a car make or a club's opening word (*Dodge **Durango***,
+/// *AC **Milan***): it names the model or the club, not the place.
+pub(crate) fn names_model_or_club(text: &str, start: usize) -> bool {
+    word_before(text, start).is_some_and(|(_, w)| VEHICLE_MAKES.contains(&w) || CLUB_OPENERS.contains(&w))
 }
 
 /// Words after which *the Town* is a thing named after the town, not the town: a verb, a
@@ -171,8 +180,12 @@ mod tests {
     }
 
     #[test]
-    fn car_models_named_after_places() {
-        let model = |text: &str, word: &str| names_vehicle_model(text, text.find(word).unwrap());
+    fn car_models_and_clubs_named_after_places() {
+        let model = |text: &str, word: &str| names_model_or_club(text, text.find(word).unwrap());
+        assert!(model("rivals AC Milan and Inter", "Milan"));
+        assert!(model("Mexico's Club America and Chelsea", "America"));
+        assert!(model("this trophy's for Real Madrid.", "Madrid"));
+        assert!(!model("the club in Milan", "Milan"));
         assert!(model("A red Dodge Durango with teens", "Durango"));
         assert!(model("driving a 2000 Ford Taurus on", "Taurus"));
         assert!(!model("the Ford plant in Dearborn", "Dearborn"));

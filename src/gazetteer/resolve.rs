@@ -8,8 +8,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::build::Gazetteer;
 use super::entity::{CaseMode, Entity};
-use super::common_nouns::{reads_as_common_word, reads_as_date};
-use super::longer_names::{after_the_article, beside_capitalised_word, ends_longer_name, names_vehicle_model};
+use super::common_nouns::{reads_as_common_word, reads_as_date, reads_as_ethnic_group};
+use super::longer_names::{after_the_article, beside_capitalised_word, ends_longer_name, names_model_or_club};
 use super::persons::{in_arabic_name, is_name_head, PersonNames};
 use super::tag::MatchKind;
 
@@ -301,9 +301,13 @@ fn drop_by_surroundings<'t>(
         if f.options.iter().any(lesser) && ends_longer_name(text, f.start, f.end, mention_before) {
             f.options.retain(|o| !lesser(o));
         }
-        // A car model (*Dodge Durango*), a word of an Arabic person's name (*Abdel-Hamid*,
+        // *Native Americans*, *African-American*: an ethnic group, not a country.
+        if f.options.iter().any(|o| o.kind == MatchKind::Demonym) && reads_as_ethnic_group(text, f.start, f.end) {
+            f.options.retain(|o| o.kind != MatchKind::Demonym);
+        }
+        // A car model or a club (*Dodge Durango*, *AC Milan*), a word of an Arabic person's name (*Abdel-Hamid*,
         // *Hani El-Egeizi*): not places.
-        if names_vehicle_model(text, f.start) || in_arabic_name(text, f.start, f.end) {
+        if names_model_or_club(text, f.start) || in_arabic_name(text, f.start, f.end) {
             f.options.retain(|o| !may_be_person_name(&facts[o.entity as usize]));
         }
         // *The Webster* (a theatre), *the Herald* (a paper): a thing named after a town, unless
