@@ -234,6 +234,7 @@ NOT_PLACES_IN_ENGLISH_NEWS = [
     ("The cup will include Italian crosstown rivals AC Milan and Inter.", "Milan"),
     ("Around 90 Native Americans attend the festival.", "Americans"),
     ("The state's African-American Affairs Commission met.", "African"),
+    ("The board met with representatives from McPherson & Jacobsen LLC on Monday.", "McPherson"),
     ("Robertson bought out her siblings to keep running the Webster. Tragedy struck the Webster last year.", "Webster"),
 ]
 PLACES_IN_ENGLISH_NEWS = [

@@ -98,6 +98,21 @@ pub(crate) fn after_the_article(text: &str, start: usize, end: usize) -> bool {
     word_after(text, end).is_some_and(|w| AFTER_A_NAMED_THING.contains(&w))
 }
 
+/// True when the one-word span is joined to a capitalised word by an ampersand (*McPherson &
+/// Jacobsen*, *Callison Tighe & Robinson*, *Swift & Co.*): a firm's name, made of surnames.
+/// Small places only (see the caller): *Trinidad & Tobago* writes two islands so.
+pub(crate) fn in_firm_name(text: &str, start: usize, end: usize) -> bool {
+    if text[start..end].contains(' ') {
+        return false;
+    }
+    let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+    let partner_after = text[end..].strip_prefix(" & ").is_some_and(capitalised);
+    let partner_before = text[..start]
+        .strip_suffix(" & ")
+        .is_some_and(|b| b.rsplit(' ').next().is_some_and(|w| capitalised(w) && w.chars().count() > 1));
+    partner_after || partner_before
+}
+
 /// A short word in capitals: the shape of an acronym.
 fn acronym_shaped(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
@@ -191,6 +206,16 @@ mod tests {
         assert!(!model("the Ford plant in Dearborn", "Dearborn"));
         assert!(!model("a Lincoln Continental", "Continental"));
         assert!(!model("in Durango, Mexico", "Durango"));
+    }
+
+    #[test]
+    fn firms_named_with_an_ampersand() {
+        assert!(at(in_firm_name, "representatives from McPherson & Jacobsen LLC", "McPherson"));
+        assert!(at(in_firm_name, "an attorney with Callison Tighe & Robinson, which", "Robinson"));
+        assert!(at(in_firm_name, "a raid at the Swift & Co. plant", "Swift"));
+        assert!(!at(in_firm_name, "from Dallas & the suburbs", "Dallas"));
+        assert!(!at(in_firm_name, "Q & Robinson", "Robinson")); // one letter: Q&A-like, no firm
+        assert!(!at(in_firm_name, "Robinson and Jacobsen", "Robinson"));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::build::Gazetteer;
 use super::entity::{CaseMode, Entity};
 use super::common_nouns::{reads_as_common_word, reads_as_date, reads_as_ethnic_group};
-use super::longer_names::{after_the_article, beside_capitalised_word, ends_longer_name, names_model_or_club};
+use super::longer_names::{after_the_article, beside_capitalised_word, ends_longer_name, in_firm_name, names_model_or_club};
 use super::persons::{in_arabic_name, is_name_head, PersonNames};
 use super::tag::MatchKind;
 
@@ -310,9 +310,9 @@ fn drop_by_surroundings<'t>(
         if names_model_or_club(text, f.start) || in_arabic_name(text, f.start, f.end) {
             f.options.retain(|o| !may_be_person_name(&facts[o.entity as usize]));
         }
-        // *The Webster* (a theatre), *the Herald* (a paper): a thing named after a town, unless
-        // the town is big enough to be spoken of so.
-        if after_the_article(text, f.start, f.end) {
+        // *The Webster* (a theatre), *the Herald* (a paper), *McPherson & Jacobsen* (a firm): a
+        // thing named after a town or a surname, unless the town is big enough to be spoken of so.
+        if after_the_article(text, f.start, f.end) || in_firm_name(text, f.start, f.end) {
             f.options.retain(|o| !may_be_lesser_place(&facts[o.entity as usize]));
         }
         // A spelling variant opening with a given name is that person's name (*Jerry Don*
