@@ -102,13 +102,11 @@ pub(crate) fn reads_as_common_word(text: &str, start: usize, end: usize) -> bool
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gazetteer::tests::rule_at as at;
 
     #[test]
     fn ethnic_groups() {
-        let group = |text: &str, word: &str| {
-            let start = text.find(word).unwrap();
-            reads_as_ethnic_group(text, start, start + word.len())
-        };
+        let group = |text: &str, word: &str| at(reads_as_ethnic_group, text, word);
         assert!(group("The state's African-American Affairs Commission", "African"));
         assert!(group("The state's African-American Affairs Commission", "American"));
         assert!(group("accomplished African-Americans, praised", "Americans"));
@@ -120,12 +118,6 @@ mod tests {
         assert!(!group("Egyptian-US relations", "Egyptian"));
         assert!(!group("A 12-year-old German-Iraqi boy", "German"));
         assert!(!group("the Latin-American summit", "Latin-American")); // Latin America's own
-    }
-
-    /// `rule` applied to the first occurrence of `word` in `text`.
-    fn at(rule: fn(&str, usize, usize) -> bool, text: &str, word: &str) -> bool {
-        let start = text.find(word).unwrap();
-        rule(text, start, start + word.len())
     }
 
     fn common(text: &str, word: &str) -> bool {

@@ -145,11 +145,7 @@ pub(crate) fn acronym_in_running_text(text: &str, start: usize, end: usize) -> b
 mod tests {
     use super::*;
 
-    /// `rule` applied to the first occurrence of `word` in `text`.
-    fn at(rule: fn(&str, usize, usize) -> bool, text: &str, word: &str) -> bool {
-        let start = text.find(word).unwrap();
-        rule(text, start, start + word.len())
-    }
+    use crate::gazetteer::tests::rule_at as at;
 
     fn tail(text: &str, word: &str) -> bool {
         at(|t, s, e| ends_longer_name(t, s, e, false), text, word)

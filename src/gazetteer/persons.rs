@@ -460,10 +460,7 @@ mod tests {
 
     #[test]
     fn words_of_arabic_names() {
-        let at = |text: &str, word: &str| {
-            let start = text.find(word).unwrap();
-            in_arabic_name(text, start, start + word.len())
-        };
+        let at = |text: &str, word: &str| crate::gazetteer::tests::rule_at(in_arabic_name, text, word);
         assert!(at("replacing Amir Abdul-Hamid and", "Hamid"));
         assert!(at("midfielder Abdel-Salam Nagah", "Salam"));
         assert!(at("said Abd al-Rahman", "Rahman"));
