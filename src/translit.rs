@@ -128,13 +128,13 @@ pub const ARABIC_LETTERS: &[(char, &str)] = &[
     ('\u{629}', "aT"), // ة ta marbuta (see romanize_into)
     ('\u{62A}', "t"),  // ت
     ('\u{62B}', "th"), // ث
-    ('\u{62C}', "j"),  // ج
+    ('\u{62C}', "J"),  // ج (J: a j no Latin letter rule reads, so اجر is not a-y-r: see below)
     ('\u{62D}', "H"),  // ح (H: an h that never forms a digraph, so تهران is t-h-r-a-n)
     ('\u{62E}', "kh"), // خ
     ('\u{62F}', "d"),  // د
     ('\u{630}', "dh"), // ذ
     ('\u{631}', "r"),  // ر
-    ('\u{632}', "z"),  // ز
+    ('\u{632}', "Z"),  // ز (Z: دزفول is d-z-f-w-l, not the dz of Polish Dzidda)
     ('\u{633}', "s"),  // س
     ('\u{634}', "sh"), // ش
     ('\u{635}', "s"),  // ص
@@ -416,7 +416,10 @@ pub fn romanize_with(normalized: &str, out: &mut Vec<u8>, chars: &mut Vec<char>)
                 continue;
             }
             if c == 'ع' && at_word_start(out) {
-                out.push(b'a'); // ʿAfrin, al-ʿAyn: the Latin spelling starts with a vowel
+                // ʿAfrin, al-ʿAyn: the Latin spelling starts with a vowel. `A`: an a that the
+                // glued-article rule of crate::variants does not read as al- (عليآباد is
+                // ʿAliabad, not al-Yabad).
+                out.push(b'A');
                 continue;
             }
             if matches!(c, 'ه' | 'ہ') && !at_word_start(out) && !chars.get(i).is_some_and(|&n| is_arabic_letter(n)) {
@@ -555,7 +558,9 @@ mod tests {
     fn romanises_each_script() {
         assert_eq!(romanize("البوكمال"), "al-bwkmal");
         assert_eq!(romanize("داعش"), "dash");
-        assert_eq!(romanize("عفرين"), "afryn");
+        assert_eq!(romanize("عفرين"), "Afryn"); // A: word-initial ʿayn, see crate::variants
+        assert_eq!(romanize("عجمان"), "AJman"); // J, Z: no Latin letter rule reads them
+        assert_eq!(romanize("دزفول"), "dZfwl");
         assert_eq!(romanize("معرة النعمان"), "mraT al-nman");
         assert_eq!(romanize("الرقة"), "al-rqaT");
         assert_eq!(romanize("اصفهان"), "asfHan");

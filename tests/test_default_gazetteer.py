@@ -225,6 +225,17 @@ NOT_PLACES_IN_ENGLISH_NEWS = [
     ("The sound came later, Chester said. Chester works at the observatory.", "Chester"),
     ("Kijuan D. McDonald was hauling a white sack. McDonald, 24, was charged.", "McDonald"),
     ("Former candidate Andrei Bogdanov joined the race in Sochi, Russia. Bogdanov is 39.", "Bogdanov"),
+    ("Shots fired from a red Dodge Durango struck him, police in Dallas said.", "Durango"),
+    ("Fire Marshal Tim Tharau said the department kept putting water on the fire.", "Marshal"),
+    ("According to the report filed by Trooper Matt Blair, the car left the road.", "Trooper"),
+    ("She was preceded in death by her son, Lynnwood W. Schell.", "Lynnwood"),
+    ("Amir Abdul-Hamid kept his net clean in Cairo.", "Hamid"),
+    ("Strikers Hani El-Egeizi and Ahmed Belal came on.", "Hani"),
+    ("The cup will include Italian crosstown rivals AC Milan and Inter.", "Milan"),
+    ("Around 90 Native Americans attend the festival.", "Americans"),
+    ("The state's African-American Affairs Commission met.", "African"),
+    ("The board met with representatives from McPherson & Jacobsen LLC on Monday.", "McPherson"),
+    ("Robertson bought out her siblings to keep running the Webster. Tragedy struck the Webster last year.", "Webster"),
 ]
 PLACES_IN_ENGLISH_NEWS = [
     ("Police in Center, Texas, said the road was closed.", "Center"),
@@ -233,6 +244,9 @@ PLACES_IN_ENGLISH_NEWS = [
     ("Toyota, Aichi, is home to a car maker.", "Toyota"),
     ("Sunday Alexandria Police went to the house.", "Alexandria"),
     ("He moved to Oxford, where he taught for years.", "Oxford"),
+    ("The flood reached Durango, Colorado, on Monday.", "Durango"),
+    ("He drove to Webster, Massachusetts, last year.", "Webster"),
+    ("Fighting spread to the Houston area.", "Houston"),
 ]
 
 

@@ -66,6 +66,29 @@ pub(crate) fn sentence_initial(text: &str, start: usize) -> bool {
     before.is_empty() || before.ends_with(['.', '!', '?', ':', '"', '“', '«', '\n']) || text[..start].ends_with('\n')
 }
 
+/// Nationalities of immigrant countries that name an ethnic group after a continental or
+/// ethnic word (*African-American*, *Asian-Canadians*, *Native Americans*).
+const HYPHENATED_NATIONALITIES: &[&str] =
+    &["American", "Americans", "Canadian", "Canadians", "Australian", "Australians"];
+
+/// The words before them in such names. Not countries' demonyms: *Russian-American crew*,
+/// *Mexican-American War* pair two countries.
+const ETHNIC_PREFIXES: &[&str] = &["African", "Asian", "Arab", "Native", "Hispanic", "Latino", "Latina"];
+
+/// True when the demonym at `start..end` is a word of an ethnic group's name (*Native
+/// Americans*, *African-American*, *Asian-Canadian*), which names no country nor continent.
+pub(crate) fn reads_as_ethnic_group(text: &str, start: usize, end: usize) -> bool {
+    let span = &text[start..end];
+    if HYPHENATED_NATIONALITIES.contains(&span) {
+        let before = text[..start].strip_suffix(['-', ' ']).unwrap_or("");
+        let prefix = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        return ETHNIC_PREFIXES.contains(&prefix);
+    }
+    let after = text[end..].strip_prefix(['-', ' ']).unwrap_or("");
+    let next = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    ETHNIC_PREFIXES.contains(&span) && HYPHENATED_NATIONALITIES.contains(&next)
+}
+
 /// True when the span at `start..end` reads as a common word, not a town name.
 pub(crate) fn reads_as_common_word(text: &str, start: usize, end: usize) -> bool {
     if word_before(text, start).is_some_and(|(_, w)| GERMAN_DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w))) {
@@ -79,11 +102,22 @@ pub(crate) fn reads_as_common_word(text: &str, start: usize, end: usize) -> bool
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gazetteer::tests::rule_at as at;
 
-    /// `rule` applied to the first occurrence of `word` in `text`.
-    fn at(rule: fn(&str, usize, usize) -> bool, text: &str, word: &str) -> bool {
-        let start = text.find(word).unwrap();
-        rule(text, start, start + word.len())
+    #[test]
+    fn ethnic_groups() {
+        let group = |text: &str, word: &str| at(reads_as_ethnic_group, text, word);
+        assert!(group("The state's African-American Affairs Commission", "African"));
+        assert!(group("The state's African-American Affairs Commission", "American"));
+        assert!(group("accomplished African-Americans, praised", "Americans"));
+        assert!(group("Around 90 Native Americans attend.", "Americans"));
+        assert!(group("an Asian-Canadian family", "Asian"));
+        assert!(!group("a Russian-American crew", "Russian"));
+        assert!(!group("a Russian-American crew", "American"));
+        assert!(!group("the American Red Cross", "American"));
+        assert!(!group("Egyptian-US relations", "Egyptian"));
+        assert!(!group("A 12-year-old German-Iraqi boy", "German"));
+        assert!(!group("the Latin-American summit", "Latin-American")); // Latin America's own
     }
 
     fn common(text: &str, word: &str) -> bool {

@@ -50,6 +50,69 @@ pub(crate) fn beside_capitalised_word(text: &str, start: usize, end: usize) -> b
     next_capitalised || ends_longer_name(text, start, end, false)
 }
 
+/// Car makes whose models are named after places (*Dodge Durango*, *Hyundai Tucson*, *Toyota
+/// Tacoma*, *Ford Taurus*): the place name after one is the model. Not *Lincoln* or *Mercury*,
+/// which are also a city and a planet.
+const VEHICLE_MAKES: &[&str] = &[
+    "Ford", "Dodge", "Chevrolet", "Chevy", "Toyota", "Honda", "Nissan", "Hyundai", "Kia", "Jeep", "Buick",
+    "Pontiac", "Chrysler", "Mazda", "Subaru", "Volkswagen", "VW", "GMC", "Cadillac", "Plymouth",
+    "Oldsmobile", "Mitsubishi", "Suzuki", "Isuzu", "Acura", "Infiniti", "Lexus", "Volvo", "Audi", "BMW",
+    "Peugeot", "Renault", "Citroën", "Fiat", "Opel", "Seat", "Skoda", "Škoda", "Dacia",
+];
+
+/// Words that open a sports club's name before its city (*AC Milan*, *Real Madrid*, *Club
+/// América*, *Dynamo Kiev*): the place name after one is the club.
+const CLUB_OPENERS: &[&str] = &[
+    "FC", "AC", "CF", "SC", "AFC", "CD", "SK", "FK", "NK", "KV", "Club", "Real", "Inter", "Sporting",
+    "Atletico", "Atlético", "Deportivo", "Racing", "Olympique", "Dynamo", "Dinamo", "Spartak", "Lokomotiv",
+    "Zenit", "CSKA", "Partizan", "Legia", "Steaua", "Hertha", "Eintracht", "Borussia", "Werder", "Hellas",
+];
+
+/// True when the span follows a car make or a club's opening word (*Dodge **Durango***,
+/// *AC **Milan***): it names the model or the club, not the place.
+pub(crate) fn names_model_or_club(text: &str, start: usize) -> bool {
+    word_before(text, start).is_some_and(|(_, w)| VEHICLE_MAKES.contains(&w) || CLUB_OPENERS.contains(&w))
+}
+
+/// Words after which *the Town* is a thing named after the town, not the town: a verb, a
+/// preposition or a relative pronoun (*the Webster was*, *the Herald in the 1960s*, *the
+/// Boons that*). Not *and*, *or* nor *of*: *the Gainesville and Lindsay communities*.
+const AFTER_A_NAMED_THING: &[&str] = &[
+    "was", "is", "has", "had", "last", "will", "would", "said", "says", "who", "which", "that", "in",
+    "on", "at", "for", "to", "with", "from", "by",
+];
+
+/// True when the one-word span follows a lower-case *the* and ends its noun phrase (before a
+/// stop, a possessive, a verb or a preposition): English takes no article before a town's own
+/// name, so *running the Webster.* and *hired by the Herald in 1960* name a theatre and a
+/// newspaper. Names that take one (*The Hague*, *the Bronx*) are aliases of their own, and
+/// big places are left alone (see the caller).
+pub(crate) fn after_the_article(text: &str, start: usize, end: usize) -> bool {
+    if text[start..end].contains(' ') || !word_before(text, start).is_some_and(|(_, w)| w == "the") {
+        return false;
+    }
+    let rest = &text[end..];
+    if rest.is_empty() || rest.starts_with(['.', ';', ':', '!', '?', ')']) || rest.starts_with("'s") || rest.starts_with("’s") {
+        return true;
+    }
+    word_after(text, end).is_some_and(|w| AFTER_A_NAMED_THING.contains(&w))
+}
+
+/// True when the one-word span is joined to a capitalised word by an ampersand (*McPherson &
+/// Jacobsen*, *Callison Tighe & Robinson*, *Swift & Co.*): a firm's name, made of surnames.
+/// Small places only (see the caller): *Trinidad & Tobago* writes two islands so.
+pub(crate) fn in_firm_name(text: &str, start: usize, end: usize) -> bool {
+    if text[start..end].contains(' ') {
+        return false;
+    }
+    let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+    let partner_after = text[end..].strip_prefix(" & ").is_some_and(capitalised);
+    let partner_before = text[..start]
+        .strip_suffix(" & ")
+        .is_some_and(|b| b.rsplit(' ').next().is_some_and(|w| capitalised(w) && w.chars().count() > 1));
+    partner_after || partner_before
+}
+
 /// A short word in capitals: the shape of an acronym.
 fn acronym_shaped(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
@@ -82,11 +145,7 @@ pub(crate) fn acronym_in_running_text(text: &str, start: usize, end: usize) -> b
 mod tests {
     use super::*;
 
-    /// `rule` applied to the first occurrence of `word` in `text`.
-    fn at(rule: fn(&str, usize, usize) -> bool, text: &str, word: &str) -> bool {
-        let start = text.find(word).unwrap();
-        rule(text, start, start + word.len())
-    }
+    use crate::gazetteer::tests::rule_at as at;
 
     fn tail(text: &str, word: &str) -> bool {
         at(|t, s, e| ends_longer_name(t, s, e, false), text, word)
@@ -129,6 +188,46 @@ mod tests {
         assert!(!beside("fighting near Boukamal, on the border", "Boukamal"));
         assert!(!beside("He left. Boukamal fell", "Boukamal"));
         assert!(!beside("from Tskhinvali to the South", "Tskhinvali"));
+    }
+
+    #[test]
+    fn car_models_and_clubs_named_after_places() {
+        let model = |text: &str, word: &str| names_model_or_club(text, text.find(word).unwrap());
+        assert!(model("rivals AC Milan and Inter", "Milan"));
+        assert!(model("Mexico's Club America and Chelsea", "America"));
+        assert!(model("this trophy's for Real Madrid.", "Madrid"));
+        assert!(!model("the club in Milan", "Milan"));
+        assert!(model("A red Dodge Durango with teens", "Durango"));
+        assert!(model("driving a 2000 Ford Taurus on", "Taurus"));
+        assert!(!model("the Ford plant in Dearborn", "Dearborn"));
+        assert!(!model("a Lincoln Continental", "Continental"));
+        assert!(!model("in Durango, Mexico", "Durango"));
+    }
+
+    #[test]
+    fn firms_named_with_an_ampersand() {
+        assert!(at(in_firm_name, "representatives from McPherson & Jacobsen LLC", "McPherson"));
+        assert!(at(in_firm_name, "an attorney with Callison Tighe & Robinson, which", "Robinson"));
+        assert!(at(in_firm_name, "a raid at the Swift & Co. plant", "Swift"));
+        assert!(!at(in_firm_name, "from Dallas & the suburbs", "Dallas"));
+        assert!(!at(in_firm_name, "Q & Robinson", "Robinson")); // one letter: Q&A-like, no firm
+        assert!(!at(in_firm_name, "Robinson and Jacobsen", "Robinson"));
+    }
+
+    #[test]
+    fn things_named_after_towns() {
+        let the = |text: &str, word: &str| at(after_the_article, text, word);
+        assert!(the("continue running the Webster. Tragedy", "Webster"));
+        assert!(the("Tragedy struck the Webster last year", "Webster"));
+        assert!(the("hired by the Herald in the late 1960s", "Herald"));
+        assert!(the("photos of the Boons on their property", "Boons"));
+        assert!(the("the Herald’s editor", "Herald"));
+        assert!(!the("the Gainesville and Lindsay communities", "Gainesville"));
+        assert!(!the("the Houston area", "Houston"));
+        assert!(!the("the Cathedral of the Holy Spirit", "Cathedral"));
+        assert!(!the("The Webster was", "Webster")); // *The* opens the name
+        assert!(!the("in Webster. Tragedy", "Webster"));
+        assert!(!the("the North Webster.", "North Webster"));
     }
 
     #[test]

@@ -27,7 +27,8 @@ const TITLES: &[&str] = &[
     "Officer", "Detective", "Deputy", "Sheriff", "Judge", "Justice", "Coach", "Rev", "Reverend",
     "Father", "Pastor", "Bishop", "Rabbi", "Imam", "Sheikh", "Mayor", "Councilman", "Councilwoman",
     "Commissioner", "Superintendent", "Trooper", "President", "Chancellor", "Secretary",
-    "Ambassador", "King", "Queen", "Prince", "Princess", "Pope",
+    "Ambassador", "King", "Queen", "Prince", "Princess", "Pope", "Marshal", "Ranger", "Brig",
+    "Brigadier", "Colonel", "Lieutenant", "Captain", "Sergeant", "Corporal", "Constable", "Inspector",
     // French
     "M", "Mme", "Mmes", "Mlle", "MM", "Me", "Mgr", "Cheikh",
     // German
@@ -174,8 +175,10 @@ fn speaker_at(text: &str, end: usize) -> bool {
 pub(crate) struct PersonNames<'t> {
     /// Byte ranges of the names after their heads (*Walker* in *Scott Walker*).
     spans: Vec<(usize, usize)>,
-    /// Byte ranges of the given names that head a name (*Georgia* in *Georgia Smith*).
-    given: Vec<(usize, usize)>,
+    /// Byte ranges of the given names and titles that head a name (*Georgia* in *Georgia
+    /// Smith*, *Trooper* in *Trooper Matt Blair*), and of first names before a middle initial
+    /// (*Lynnwood* in *Lynnwood W. Schell*), sorted.
+    heads: Vec<(usize, usize)>,
     /// Their words as written.
     words: FxHashSet<&'t str>,
     /// Capitalised words that speak or have an age somewhere in the document (*Chester said*,
@@ -226,6 +229,10 @@ impl<'t> PersonNames<'t> {
             if speaker_at(text, w.end) || (k >= 2 && after_middle_name(text, &ws[k - 2], &ws[k - 1], w)) {
                 names.speakers.insert(word);
             }
+            // Not *Washington D. C.*: the word after the initial is a word, not another initial.
+            if k + 2 < ws.len() && ws[k + 2].end - ws[k + 2].start > 1 && after_middle_name(text, w, &ws[k + 1], &ws[k + 2]) {
+                names.heads.push((w.start, w.end));
+            }
         }
         // Each capitalised word in turn but those of a name found (`resume`).
         let mut resume = 0;
@@ -274,12 +281,14 @@ impl<'t> PersonNames<'t> {
             }
             if let Some(last) = last {
                 names.spans.push((ws[i + 1].start, ws[last].end));
-                if !institution && head_kind(head_text) & GIVEN != 0 {
-                    names.given.push((head.start, head.end));
+                if !institution {
+                    names.heads.push((head.start, head.end));
                 }
                 resume = last + 1;
             }
         }
+        names.heads.sort_unstable();
+        names.heads.dedup();
         names
     }
 
@@ -294,9 +303,10 @@ impl<'t> PersonNames<'t> {
         self.spans.get(at).is_some_and(|&(s, e)| s <= start && start < e)
     }
 
-    /// True when the span is exactly a given name heading a person's name (*Georgia* Smith).
-    pub fn is_given_name(&self, start: usize, end: usize) -> bool {
-        self.given.binary_search(&(start, end)).is_ok()
+    /// True when the span is exactly the given name or title heading a person's name
+    /// (*Georgia* Smith, *Trooper* Matt Blair, *Lynnwood* W. Schell).
+    pub fn is_name_head(&self, start: usize, end: usize) -> bool {
+        self.heads.binary_search(&(start, end)).is_ok()
     }
 
     /// True when `surface` (one word, as written) is a word of a person's name in the document.
@@ -309,6 +319,25 @@ impl<'t> PersonNames<'t> {
     pub fn is_speaker(&self, surface: &str) -> bool {
         self.speakers.contains(surface)
     }
+}
+
+/// Words that open Arabic compound given names, "servant of" one of God's names (*Abdel-Hamid*,
+/// *Abdul Salam*, *Abd al-Rahman*): the name after one is no place (*Hamid*, Isparta).
+const ABD_PREFIXES: &[&str] = &["Abdel", "Abdul", "Abdal", "Abdoul", "Abdil", "Abd", "Abd el", "Abd al", "Abd-el", "Abd-al"];
+
+/// True when the span is a word of an Arabic person's name: the second word of a compound given
+/// name (*Abdel-**Hamid***), or a one-word given name before a family name with its article
+/// (***Hani** El-Egeizi*, ***Sami** Al-Sheshini*), which towns are not followed by.
+pub(crate) fn in_arabic_name(text: &str, start: usize, end: usize) -> bool {
+    let before = &text[..start];
+    let after_abd = before
+        .strip_suffix(['-', ' '])
+        .is_some_and(|b| ABD_PREFIXES.iter().any(|p| b.strip_suffix(p).is_some_and(|r| !r.ends_with(char::is_alphanumeric))));
+    if after_abd {
+        return true;
+    }
+    let family = text[end..].strip_prefix(" El-").or_else(|| text[end..].strip_prefix(" Al-"));
+    !text[start..end].contains(' ') && family.is_some_and(|f| f.starts_with(char::is_uppercase))
 }
 
 /// True when `last` follows a capitalised `first` word and a middle initial (*Kijuan D.
@@ -407,12 +436,12 @@ mod tests {
     fn not_before_institution_words() {
         let text = "the Georgia Bureau of Investigation and Alexandria Police’s Commonwealth said";
         let names = PersonNames::of_text(text);
-        assert!(!names.is_given_name(4, 11));
+        assert!(!names.is_name_head(4, 11));
         assert!(!names.has_word("Bureau"));
         assert!(names.covers(text.find("Commonwealth").unwrap()));
         let text = "Georgia Smith met Mayor Police Chief";
         let names = PersonNames::of_text(text);
-        assert!(names.is_given_name(0, 7));
+        assert!(names.is_name_head(0, 7));
         assert!(names.has_word("Smith"));
         assert!(names.has_word("Police")); // a title heads whatever follows
     }
@@ -439,6 +468,35 @@ mod tests {
     }
 
     #[test]
+    fn titles_and_first_names_before_initials_head_names() {
+        let text = "filed by Trooper Matt Blair. Her son, Lynnwood W. Schell, met Brig. Gen. Kurt Stein";
+        let names = PersonNames::of_text(text);
+        for head in ["Trooper", "Lynnwood", "Brig"] {
+            let start = text.find(head).unwrap();
+            assert!(names.is_name_head(start, start + head.len()), "{head}");
+        }
+        // Two initials are no middle name.
+        let text = "in Washington D. C. Smith said";
+        assert!(!PersonNames::of_text(text).is_name_head(3, 13));
+        let text = "in Washington D. C. police said";
+        assert!(!PersonNames::of_text(text).is_name_head(3, 13));
+    }
+
+    #[test]
+    fn words_of_arabic_names() {
+        let at = |text: &str, word: &str| crate::gazetteer::tests::rule_at(in_arabic_name, text, word);
+        assert!(at("replacing Amir Abdul-Hamid and", "Hamid"));
+        assert!(at("midfielder Abdel-Salam Nagah", "Salam"));
+        assert!(at("said Abd al-Rahman", "Rahman"));
+        assert!(at("Strikers Hani El-Egeizi and", "Hani"));
+        assert!(at("coach Sami Al-Sheshini was", "Sami"));
+        assert!(!at("fighting in Hamid and Salam", "Hamid"));
+        assert!(!at("near Deir el-Zor", "Deir")); // a town's article is lower case
+        assert!(!at("the Kabdul-Hamid road", "Hamid")); // a word ending in "abdul" is no prefix
+        assert!(!at("Cairo El-", "Cairo"));
+    }
+
+    #[test]
     fn person_words_and_coverage() {
         let text = "Scott Walker won. Walker said so.";
         let names = PersonNames::of_text(text);
@@ -447,7 +505,7 @@ mod tests {
         assert!(names.covers(text.find("Walker").unwrap()));
         assert!(!names.covers(text.rfind("Walker").unwrap()));
         assert!(!names.covers(0));
-        assert!(names.is_given_name(0, 5));
-        assert!(!names.is_given_name(6, 12));
+        assert!(names.is_name_head(0, 5));
+        assert!(!names.is_name_head(6, 12));
     }
 }

@@ -8,9 +8,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::build::Gazetteer;
 use super::entity::{CaseMode, Entity};
-use super::common_nouns::{reads_as_common_word, reads_as_date};
-use super::longer_names::{beside_capitalised_word, ends_longer_name};
-use super::persons::{is_name_head, PersonNames};
+use super::common_nouns::{reads_as_common_word, reads_as_date, reads_as_ethnic_group};
+use super::longer_names::{after_the_article, beside_capitalised_word, ends_longer_name, in_firm_name, names_model_or_club};
+use super::persons::{in_arabic_name, is_name_head, PersonNames};
 use super::tag::MatchKind;
 
 /// One entity a span of text may name, and how.
@@ -324,12 +324,26 @@ fn drop_by_surroundings<'t>(
         if f.options.iter().any(lesser) && ends_longer_name(text, f.start, f.end, mention_before) {
             f.options.retain(|o| !lesser(o));
         }
+        // *Native Americans*, *African-American*: an ethnic group, not a country.
+        if f.options.iter().any(|o| o.kind == MatchKind::Demonym) && reads_as_ethnic_group(text, f.start, f.end) {
+            f.options.retain(|o| o.kind != MatchKind::Demonym);
+        }
+        // A car model or a club (*Dodge Durango*, *AC Milan*), a word of an Arabic person's name (*Abdel-Hamid*,
+        // *Hani El-Egeizi*): not places.
+        if names_model_or_club(text, f.start) || in_arabic_name(text, f.start, f.end) {
+            f.options.retain(|o| !may_be_person_name(&facts[o.entity as usize]));
+        }
+        // *The Webster* (a theatre), *the Herald* (a paper), *McPherson & Jacobsen* (a firm): a
+        // thing named after a town or a surname, unless the town is big enough to be spoken of so.
+        if after_the_article(text, f.start, f.end) || in_firm_name(text, f.start, f.end) {
+            f.options.retain(|o| !may_be_lesser_place(&facts[o.entity as usize]));
+        }
         // A spelling variant opening with a given name is that person's name (*Jerry Don*
         // is not Jordan).
         if f.options.iter().any(|o| o.by_variant) && starts_with_name_head(surface) {
             f.options.retain(|o| !o.by_variant);
         }
-        let inside = persons.covers(f.start) || persons.is_given_name(f.start, f.end);
+        let inside = persons.covers(f.start) || persons.is_name_head(f.start, f.end);
         let same_word = one_word && persons.has_word(surface);
         // A word that speaks or has an age somewhere in the text is a person's name there and
         // everywhere, unless it names a place big enough to speak for its people (*Moscow

@@ -45,7 +45,8 @@ fn gunzip(bytes: &[u8], source: &str) -> Result<Vec<u8>> {
 
 /// Changes whenever `normalize` or `variant_key` fold these probes differently.
 fn folding_fingerprint() -> u32 {
-    const PROBES: &[&str] = &["Ālbū Kamāl", "Boukamal", "Deir ez-Zor", "Straße", "Абу Камал", "البوكمال", "l'État islamique", "ISIS"];
+    const PROBES: &[&str] =
+        &["Ālbū Kamāl", "Boukamal", "Deir ez-Zor", "Straße", "Абу Камал", "البوكمال", "l'État islamique", "ISIS", "Ajman"];
     let mut hasher = crc32fast::Hasher::new();
     for p in PROBES {
         hasher.update(normalize(p).as_bytes());

@@ -2,6 +2,13 @@
 
 use super::*;
 
+/// `rule` applied to the first occurrence of `word` in `text`: how the tests of the span rules
+/// (`common_nouns`, `longer_names`, `persons`) name a span.
+pub(crate) fn rule_at(rule: impl Fn(&str, usize, usize) -> bool, text: &str, word: &str) -> bool {
+    let start = text.find(word).unwrap();
+    rule(text, start, start + word.len())
+}
+
 fn seeds_gazetteer(case: CaseMode) -> Gazetteer {
     let entities = vec![
         Entity::new("geonames:174448", "Ālbū Kamāl").with_kind("place").with_country("SY").with_population(80808)

@@ -360,7 +360,7 @@ def mark_places_named_like_larger_areas(records: List[Dict[str, Any]]) -> None:
     """Mark ambiguous the names of places and second-level subdivisions (under
     ``BIG_CITY_POPULATION``) that are names of a country, a continent or a curated or UN
     macro-region in ``records``."""
-    areas = set()
+    areas: set[str] = set()
     for r in records:
         if r["kind"] in LARGER_AREA_KINDS or (r["id"].startswith(LARGER_AREA_PREFIXES) and r["kind"] in ("region", "feature")):
             areas.update(fold(n) for n in [r["name"], *r["aliases"]])
@@ -830,11 +830,11 @@ def add_subdivision_centroids(cities: List[Dict[str, Any]], subdivisions: List[D
         a[2] += w
         lons.setdefault(admin1, []).append(c["lon"])
     for r in subdivisions:
-        a = acc.get(r["id"])
-        if a is None or "lat" in r or max(lons[r["id"]]) - min(lons[r["id"]]) > 180:
+        sums = acc.get(r["id"])
+        if sums is None or "lat" in r or max(lons[r["id"]]) - min(lons[r["id"]]) > 180:
             continue
-        r["lat"] = round(a[0] / a[2], 4)
-        r["lon"] = round(a[1] / a[2], 4)
+        r["lat"] = round(sums[0] / sums[2], 4)
+        r["lon"] = round(sums[1] / sums[2], 4)
         r["attributes"]["coordinates"] = "population_centroid"
 
 
