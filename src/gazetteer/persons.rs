@@ -213,7 +213,7 @@ impl<'t> PersonNames<'t> {
         let bytes = text.as_bytes();
         let plain_uncapitalised = |w: &Word| bytes[w.start].is_ascii() && !bytes[w.start].is_ascii_uppercase();
         // The capitalised words, the only ones that may head a name below.
-        let mut heads = Vec::with_capacity(ws.len() / 4);
+        let mut capitalised_words = Vec::with_capacity(ws.len() / 4);
         for (k, w) in ws.iter().enumerate() {
             if plain_uncapitalised(w) {
                 continue;
@@ -222,7 +222,7 @@ impl<'t> PersonNames<'t> {
             if !capitalised(word) {
                 continue;
             }
-            heads.push(k);
+            capitalised_words.push(k);
             if word.chars().nth(1).is_none() {
                 continue; // one letter
             }
@@ -236,7 +236,7 @@ impl<'t> PersonNames<'t> {
         }
         // Each capitalised word in turn but those of a name found (`resume`).
         let mut resume = 0;
-        for &i in &heads {
+        for &i in &capitalised_words {
             if i < resume || i + 1 >= ws.len() {
                 continue;
             }
