@@ -868,8 +868,20 @@ impl Gazetteer {
         let hyphen_before = |w: usize| w > 0 && &text[words[w - 1].1..words[w].0] == "-";
         let mut new = Vec::new();
         let mut i = 0;
+        let bytes = text.as_bytes();
         while i < words.len() {
-            let word = &text[words[i].0..words[i].1];
+            // Most words start with an ASCII letter or digit that is no capital and are longer
+            // than a particle or start otherwise (see `is_particle`): out at their first byte.
+            let (start, end) = words[i];
+            let first = bytes[start];
+            if first.is_ascii()
+                && !first.is_ascii_uppercase()
+                && (end - start > 4 || !matches!(first, b'a' | b'b' | b'd' | b'e' | b'i' | b'v'))
+            {
+                i += 1;
+                continue;
+            }
+            let word = &text[start..end];
             if covered[i] || !(capitalised(word) || (is_particle(word) && i + 1 < words.len() && joined(i, i + 1))) {
                 i += 1;
                 continue;
