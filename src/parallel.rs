@@ -31,7 +31,7 @@ fn pool_with(threads: usize) -> Result<Arc<ThreadPool>> {
 pub fn validate_threads(threads: Option<i64>) -> Result<Option<usize>> {
     match threads {
         None => Ok(None),
-        Some(n) if n >= 1 && n <= 4096 => Ok(Some(n as usize)),
+        Some(n) if (1..=4096).contains(&n) => Ok(Some(n as usize)),
         Some(n) => Err(NominaError::InvalidArgument(format!(
             "threads must be None or a positive number (at most 4096), got {n}"
         ))),

@@ -273,7 +273,8 @@ impl<'t> PersonNames<'t> {
                 if !joined || !capitalised(w) {
                     break;
                 }
-                if !institution && !(ws[j].dot && w.chars().count() == 1) {
+                let initial = ws[j].dot && w.chars().count() == 1;
+                if !institution && !initial {
                     names.words.insert(w);
                 }
                 last = Some(j);
