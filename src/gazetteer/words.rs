@@ -349,6 +349,23 @@ mod tests {
         }
     }
 
+    /// `count` texts of up to `most - 1` pieces each, drawn by a xorshift generator from `seed`.
+    fn random_texts(pieces: &[&str], mut seed: u64, count: usize, most: u64) -> Vec<String> {
+        (0..count)
+            .map(|_| {
+                let mut text = String::new();
+                for _ in 0..(seed % most) {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+                }
+                seed = seed.wrapping_add(0x9e37_79b9);
+                text
+            })
+            .collect()
+    }
+
     #[test]
     fn word_runs_are_the_runs_of_word_characters() {
         let mut texts: Vec<String> = ["", "a", " a ", "l'Aquila, al-Qaïm  北京市 e\u{301}x 9z", "×÷", "ab×cd", "\u{200D}x\u{200C}", "😀a😀"]
@@ -356,17 +373,7 @@ mod tests {
             .to_vec();
         // Longer texts, read eight bytes at a time where they are ASCII.
         let pieces = ["word", " ", "Z9", "@[`{", "é", "  ", "x", ".", "0", "北", "\u{301}", "abcdefgh", "-"];
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        for _ in 0..2000 {
-            let mut text = String::new();
-            for _ in 0..(state % 30) {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
-            }
-            texts.push(text);
-        }
+        texts.extend(random_texts(&pieces, 0x2545_f491_4f6c_dd1d, 2000, 30));
         for text in &texts {
             let text = text.as_str();
             let mut expected = Vec::new();
@@ -409,16 +416,7 @@ mod tests {
     #[test]
     fn ascii_shapes_agree_with_the_general_path() {
         let pieces = ["a", "B", "ab", "Abcd", "ABCD", "abcd", "al", "Al", "de", "x1", "9", "Ei", "EI", " ", "-", "'", "  ", ".", "Q"];
-        let mut seed = 0x1234_5678_9abc_def1_u64;
-        for _ in 0..20_000 {
-            let mut text = String::new();
-            for _ in 0..(seed % 6) {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
-            }
-            seed = seed.wrapping_add(0x9e37_79b9);
+        for text in random_texts(&pieces, 0x1234_5678_9abc_def1, 20_000, 6) {
             assert_eq!(Shape::of_ascii(text.as_bytes()), Shape::of_any(&text), "{text:?}");
         }
     }
