@@ -128,30 +128,35 @@ fn costs() -> &'static Costs {
     })
 }
 
-/// Weighted edit distance between two forms, in cost units.
+/// Weighted edit distance between two forms, in cost units. The row and the classes of `b`
+/// sit in stack arrays sized to `b` (zeroing a 64-letter row for a 10-letter form cost more
+/// than a tenth of a short pair's time), on the heap for the rare very long form.
 fn weighted_distance(a: &[u8], b: &[u8], costs: &Costs) -> u64 {
-    let mut row_buf = [0u64; 65];
-    let mut heap;
-    let row: &mut [u64] = if b.len() < 65 {
-        &mut row_buf[..=b.len()]
-    } else {
-        heap = vec![0u64; b.len() + 1];
-        &mut heap
-    };
+    match b.len() {
+        0..=15 => weighted_distance_in::<16>(a, b, costs),
+        16..=31 => weighted_distance_in::<32>(a, b, costs),
+        32..=63 => weighted_distance_in::<64>(a, b, costs),
+        _ => distance_rows(a, b, &mut vec![0u64; b.len() + 1], &mut vec![0u8; b.len()], costs),
+    }
+}
+
+/// [`weighted_distance`] with buffers of `N` cells (`b.len() < N`).
+#[inline(always)]
+fn weighted_distance_in<const N: usize>(a: &[u8], b: &[u8], costs: &Costs) -> u64 {
+    let (mut row, mut b_classes) = ([0u64; N], [0u8; N]);
+    distance_rows(a, b, &mut row[..=b.len()], &mut b_classes[..b.len()], costs)
+}
+
+/// [`weighted_distance`] in the given row (`b.len() + 1` cells) and class buffer (`b.len()`).
+#[inline(always)]
+fn distance_rows(a: &[u8], b: &[u8], row: &mut [u64], b_classes: &mut [u8], costs: &Costs) -> u64 {
     // The classes of b, looked up once.
-    let mut b_buf = [0u8; 64];
-    let mut b_heap;
-    let b_classes: &mut [u8] = if b.len() <= 64 {
-        &mut b_buf[..b.len()]
-    } else {
-        b_heap = vec![0u8; b.len()];
-        &mut b_heap
-    };
     for (slot, &cb) in b_classes.iter_mut().zip(b) {
         *slot = costs.class[cb as usize];
     }
+    row[0] = 0;
     for j in 1..=b.len() {
-        row[j] = row[j - 1] + costs.indel[b_classes[j - 1] as usize] as u64;
+        row[j] = row[j - 1] + costs.indel[b_classes[j - 1] as usize % CLASSES] as u64;
     }
     let (first, rest) = row.split_first_mut().expect("row has b.len() + 1 cells");
     for &ca in a {
@@ -206,6 +211,33 @@ fn light_letters<'a>(len: usize, light: &[(usize, usize)], buf: &'a mut [bool; 6
 /// insertions and deletions, and substitutions of one qualifier letter for another, cost that
 /// share of their cost (a substitution with another letter costs in full).
 fn weighted_distance_light(a: &[u8], la: &[bool], b: &[u8], lb: &[bool], costs: &Costs) -> u64 {
+    match b.len() {
+        0..=15 => weighted_distance_light_in::<16>(a, la, b, lb, costs),
+        16..=31 => weighted_distance_light_in::<32>(a, la, b, lb, costs),
+        32..=63 => weighted_distance_light_in::<64>(a, la, b, lb, costs),
+        _ => light_distance_rows(a, la, b, lb, &mut vec![0u64; b.len() + 1], &mut vec![0u64; b.len()], costs),
+    }
+}
+
+/// [`weighted_distance_light`] with buffers of `N` cells (`b.len() < N`).
+#[inline(always)]
+fn weighted_distance_light_in<const N: usize>(a: &[u8], la: &[bool], b: &[u8], lb: &[bool], costs: &Costs) -> u64 {
+    let (mut row, mut insert_b) = ([0u64; N], [0u64; N]);
+    light_distance_rows(a, la, b, lb, &mut row[..=b.len()], &mut insert_b[..b.len()], costs)
+}
+
+/// [`weighted_distance_light`] in the given row (`b.len() + 1` cells) and insertion costs
+/// buffer (`b.len()`).
+#[inline(always)]
+fn light_distance_rows(
+    a: &[u8],
+    la: &[bool],
+    b: &[u8],
+    lb: &[bool],
+    row: &mut [u64],
+    insert_b: &mut [u64],
+    costs: &Costs,
+) -> u64 {
     let indel = |c: u8, light: bool| {
         let cost = costs.indel[costs.class[c as usize] as usize % CLASSES];
         if light {
@@ -214,18 +246,10 @@ fn weighted_distance_light(a: &[u8], la: &[bool], b: &[u8], lb: &[bool], costs: 
             cost as u64
         }
     };
-    let (mut row_buf, mut insert_buf) = ([0u64; 65], [0u64; 64]);
-    let (mut row_heap, mut insert_heap);
-    let (row, insert_b): (&mut [u64], &mut [u64]) = if b.len() < 65 {
-        (&mut row_buf[..=b.len()], &mut insert_buf[..b.len()])
-    } else {
-        row_heap = vec![0u64; b.len() + 1];
-        insert_heap = vec![0u64; b.len()];
-        (&mut row_heap, &mut insert_heap)
-    };
     for ((slot, &c), &light) in insert_b.iter_mut().zip(b).zip(lb) {
         *slot = indel(c, light);
     }
+    row[0] = 0;
     for j in 1..=b.len() {
         row[j] = row[j - 1] + insert_b[j - 1];
     }
