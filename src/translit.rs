@@ -31,6 +31,9 @@ pub const LATIN_LETTERS: &[(char, &str, &str)] = &[
 ];
 
 fn latin_spelling(c: char) -> Option<&'static str> {
+    if c.is_ascii() {
+        return None; // every letter of the table is beyond ASCII, and so is its uppercase
+    }
     let lower = if c.is_uppercase() { c.to_lowercase().next().unwrap_or(c) } else { c };
     LATIN_LETTERS.iter().find(|(letter, _, _)| *letter == lower).map(|(_, spelling, _)| *spelling)
 }
@@ -58,27 +61,60 @@ pub fn premap_latin(s: &str) -> String {
     out
 }
 
+/// Latin letters beyond ASCII: the only letters [`premap_latin`] spells out.
+fn is_premapped_range(c: char) -> bool {
+    matches!(c, '\u{80}'..='\u{2AF}' | '\u{1E00}'..='\u{1EFF}')
+}
+
 /// Whether [`premap_latin`] changes `s`: only Latin letters beyond ASCII are premapped, the
 /// Persian zero-width non-joiner becomes a space, and the text is composed (NFC). Most names
 /// in Arabic script or Cyrillic need none of it and go to `normalize` as they are.
 pub fn needs_premap(s: &str) -> bool {
-    let latin = |c: char| matches!(c, '\u{80}'..='\u{2AF}' | '\u{1E00}'..='\u{1EFF}');
-    s.chars().any(|c| latin(c) || c == '\u{200C}') || !is_nfc(s)
+    s.chars().any(|c| is_premapped_range(c) || c == '\u{200C}') || !is_nfc(s)
+}
+
+/// [`premap_latin_into`] when `s` [`needs_premap`] (true), else nothing (false): one NFC
+/// check and one scan for Latin letters serve both.
+pub fn premap_latin_if_needed(s: &str, out: &mut String) -> bool {
+    let composed = is_nfc(s);
+    let latin = s.chars().any(is_premapped_range);
+    if composed && !latin && !s.contains('\u{200C}') {
+        return false;
+    }
+    premap_latin_checked(s, out, composed, latin);
+    true
 }
 
 /// [`premap_latin`] into a reused buffer (cleared first).
 pub fn premap_latin_into(s: &str, out: &mut String) {
+    premap_latin_checked(s, out, is_nfc(s), s.chars().any(is_premapped_range));
+}
+
+/// Which of the marker sets of [`premap_latin`] `s` holds: (BGN, Turkish only, Turkish), in
+/// one scan (all markers are beyond ASCII).
+fn markers(s: &str) -> (bool, bool, bool) {
+    let (mut bgn, mut turkish_only, mut turkish) = (false, false, false);
+    for c in s.chars().filter(|c| !c.is_ascii()) {
+        bgn |= BGN_MARKERS.contains(&c);
+        turkish_only |= TURKISH_ONLY.contains(&c);
+        turkish |= TURKISH_MARKERS.contains(&c);
+    }
+    (bgn, turkish_only, turkish)
+}
+
+/// [`premap_latin_into`], given whether `s` is in NFC (`composed`) and holds a letter of
+/// [`is_premapped_range`] (`latin`).
+fn premap_latin_checked(s: &str, out: &mut String, composed: bool, latin: bool) {
     out.clear();
     // Only Latin letters beyond ASCII are premapped: a name in NFC without any (most names in
     // Arabic script or Cyrillic) skips the composition.
-    let latin = |c: char| matches!(c, '\u{80}'..='\u{2AF}' | '\u{1E00}'..='\u{1EFF}');
-    let composed = is_nfc(s);
-    if composed && !s.chars().any(latin) {
+    if composed && !latin {
         out.extend(s.chars().map(|c| if c == '\u{200C}' { ' ' } else { c }));
         return;
     }
-    let bgn_sad = s.contains(BGN_MARKERS) && !s.contains(TURKISH_ONLY);
-    let turkish = !bgn_sad && s.contains(TURKISH_MARKERS);
+    let (bgn, turkish_only, turkish_marker) = markers(s);
+    let bgn_sad = bgn && !turkish_only;
+    let turkish = !bgn_sad && turkish_marker;
     let mut push = |c: char| {
         if bgn_sad && (c == 'ş' || c == 'Ş') {
             out.push('s');
@@ -498,6 +534,13 @@ mod tests {
         }
         for s in ["Şanlıurfa", "باب\u{200C}الزوار", "Ālbū", "e\u{301}"] {
             assert!(needs_premap(s), "{s}");
+        }
+        let mut out = String::from("stale");
+        for s in ["Абу Камал", "Şanlıurfa", "باب\u{200C}الزوار", "Ālbū", "Al Khuşūş", "Pazarcık", "e\u{301}", "x", ""] {
+            assert_eq!(premap_latin_if_needed(s, &mut out), needs_premap(s), "{s}");
+            if needs_premap(s) {
+                assert_eq!(out, premap_latin(s), "{s}");
+            }
         }
     }
 

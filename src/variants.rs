@@ -25,7 +25,7 @@ use std::sync::OnceLock;
 use crate::normalize::normalize_into;
 #[cfg(test)]
 use crate::normalize::normalize;
-use crate::translit::{needs_premap, premap_latin_into, romanize_ascii_into, romanize_with};
+use crate::translit::{premap_latin_if_needed, romanize_ascii_into, romanize_with};
 #[cfg(test)]
 use crate::translit::{premap_latin, romanize_into};
 
@@ -558,11 +558,10 @@ impl NameForms {
             romanize_ascii_into(s, romanized);
             return self.fill_from_romanized(scratch, mark_qualifiers);
         }
-        if !needs_premap(s) {
-            normalize_into(s, normalized);
-        } else {
-            premap_latin_into(s, premapped);
+        if premap_latin_if_needed(s, premapped) {
             normalize_into(premapped, normalized);
+        } else {
+            normalize_into(s, normalized);
         }
         romanize_with(normalized, romanized, chars);
         self.fill_from_romanized(scratch, mark_qualifiers);
