@@ -441,6 +441,20 @@ impl<S: FoldSink> Folder<'_, S> {
         self.sink.push_plain_ascii(ascii, at);
     }
 
+    /// `emit` of a character that is not whitespace, an apostrophe, a dash or a combining
+    /// mark (what the [`single_char_fold`] table holds).
+    #[inline]
+    fn emit_letter(&mut self, c: char, src: Range<usize>) {
+        if let Some((start, end)) = self.pending_space.take() {
+            if self.emitted_any {
+                self.sink.push(' ', start..end);
+            }
+        }
+        self.after_base = true;
+        self.emitted_any = true;
+        self.sink.push(c, src);
+    }
+
     fn emit(&mut self, c: char, src: Range<usize>) {
         if c.is_whitespace() {
             return self.space(src);
@@ -472,7 +486,9 @@ const SINGLE_FOLD_END: u32 = 0x700;
 
 /// What the unit of `c` alone (no combining mark after it) folds to, when that is one
 /// character emitted as a letter: a table built once by [`fold_unit`] itself, so the fast
-/// path folds exactly like the slow one (`é` → `e`, `Д` → `д`, `أ` → `ا`, `ب` → `ب`).
+/// path folds exactly like the slow one (`é` → `e`, `Д` → `д`, `أ` → `ا`, `ب` → `ب`). Only
+/// characters that `Folder::emit` passes through as they are (not whitespace, apostrophes,
+/// dashes or combining marks) are in the table: they go to `Folder::emit_letter`.
 fn single_char_fold(c: char) -> Option<char> {
     static TABLE: OnceLock<Vec<char>> = OnceLock::new();
     let code = c as u32;
@@ -491,7 +507,11 @@ fn single_char_fold(c: char) -> Option<char> {
                 let mut buf = [0u8; 4];
                 fold_unit(c.encode_utf8(&mut buf), &mut decomposed, &mut kept);
                 match kept[..] {
-                    [one] if one != '\0' => one,
+                    [one] if one != '\0'
+                        && !(one.is_whitespace() || is_apostrophe(one) || is_dash(one) || is_combining_mark(one)) =>
+                    {
+                        one
+                    }
                     _ => '\0',
                 }
             })
@@ -500,6 +520,18 @@ fn single_char_fold(c: char) -> Option<char> {
     match table[(code - 0x80) as usize] {
         '\0' => None,
         folded => Some(folded),
+    }
+}
+
+/// `is_combining_mark`, from a table built once from it for the characters below
+/// [`SINGLE_FOLD_END`] (every character after a non-ASCII one asks).
+#[inline]
+fn combining(c: char) -> bool {
+    static TABLE: OnceLock<Vec<bool>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| (0..SINGLE_FOLD_END).map(|code| char::from_u32(code).is_some_and(is_combining_mark)).collect());
+    match table.get(c as usize) {
+        Some(&mark) => mark,
+        None => is_combining_mark(c),
     }
 }
 
@@ -582,7 +614,7 @@ fn fold_with(s: &str, sink: &mut impl FoldSink, fast_paths: bool) {
         let Some((_, base)) = chars.next() else { break };
         let mut unit_len = base.len_utf8();
         for (offset, c) in chars {
-            if !is_combining_mark(c) {
+            if !combining(c) {
                 break;
             }
             unit_len = offset + c.len_utf8();
@@ -593,7 +625,7 @@ fn fold_with(s: &str, sink: &mut impl FoldSink, fast_paths: bool) {
 
         if fast_paths && unit_len == base.len_utf8() {
             if let Some(folded) = single_char_fold(base) {
-                folder.emit(folded, src);
+                folder.emit_letter(folded, src);
                 continue;
             }
         }
@@ -638,6 +670,13 @@ mod tests {
             for s in [format!("a{c}b"), format!("{c}"), format!("{c}{c}"), format!("{c}\u{301}x"), format!(" {c} ")] {
                 assert_eq!(normalize(&s), slow(&s), "U+{:04X} in {s:?}", c as u32);
             }
+        }
+    }
+
+    #[test]
+    fn the_combining_table_agrees_with_is_combining_mark() {
+        for c in (0..SINGLE_FOLD_END + 256).filter_map(char::from_u32) {
+            assert_eq!(combining(c), is_combining_mark(c), "U+{:04X}", c as u32);
         }
     }
 
