@@ -354,67 +354,65 @@ fn apply_letter_rules(word: &[u8], out: &mut Vec<u8>) {
     }
 }
 
-/// Whether `word` is one of `spellings` (`T`, the ta marbuta of Arabic script, as `t`).
-fn token_matches(spellings: &[&str], word: &[u8]) -> bool {
-    spellings.iter().any(|s| s.as_bytes().eq_ignore_ascii_case(word))
+/// One spelling of a Word, Prefix or Assimilated row of [`TOKEN_RULES`] (Word spellings match
+/// either case: `T`, the ta marbuta of Arabic script, as `t`).
+struct WordSpelling {
+    kind: TokenRuleKind,
+    spelling: &'static [u8],
+    to: &'static [u8],
+}
+
+/// `word` starts with `prefix` (a byte loop: `starts_with` calls memcmp, dear for a few bytes).
+fn starts_with_bytes(word: &[u8], prefix: &[u8]) -> bool {
+    word.len() >= prefix.len() && word.iter().zip(prefix).all(|(a, b)| a == b)
 }
 
 /// The spelling after the word rules: `Some(replacement)` when a Word or Prefix rule applies.
 fn apply_word_rules(word: &[u8], out: &mut Vec<u8>) {
-    // Most words start with a letter no Word, Prefix or Assimilated spelling starts with.
-    static FIRST_BYTES: OnceLock<[bool; 256]> = OnceLock::new();
-    let first_bytes = FIRST_BYTES.get_or_init(|| {
-        let mut first = [false; 256];
+    // The spellings of the Word, Prefix and Assimilated rows in table order (the others do not
+    // apply here), by the first byte of the words they can match: a Word spelling matches
+    // either case of its first letter, Prefix and Assimilated spellings that letter alone. A
+    // row's spellings all give its `to`, so the first match in this order is the first row
+    // that matches.
+    static BY_FIRST_BYTE: OnceLock<Vec<Vec<WordSpelling>>> = OnceLock::new();
+    let by_first_byte = BY_FIRST_BYTE.get_or_init(|| {
+        let mut by_first: Vec<Vec<WordSpelling>> = (0..256).map(|_| Vec::new()).collect();
         for rule in TOKEN_RULES.iter().filter(|rule| matches!(rule.kind, Word | Prefix | Assimilated)) {
-            for spelling in rule.spellings {
-                if let Some(&b) = spelling.as_bytes().first() {
-                    first[b.to_ascii_lowercase() as usize] = true;
-                    first[b.to_ascii_uppercase() as usize] = true;
+            for spelling in rule.spellings.iter().map(|s| s.as_bytes()) {
+                let first = *spelling.first().expect("no empty spelling");
+                for b in 0..256usize {
+                    let can_match = if rule.kind == Word { first.eq_ignore_ascii_case(&(b as u8)) } else { first == b as u8 };
+                    if can_match {
+                        by_first[b].push(WordSpelling { kind: rule.kind, spelling, to: rule.to.as_bytes() });
+                    }
                 }
             }
         }
-        first
+        by_first
     });
-    if !word.first().is_some_and(|&b| first_bytes[b as usize]) {
-        out.extend_from_slice(word);
-        return;
-    }
-    // The Word, Prefix and Assimilated rows, in table order (the others do not apply here).
-    static WORD_RULES: OnceLock<Vec<&'static TokenRule>> = OnceLock::new();
-    let word_rules = WORD_RULES
-        .get_or_init(|| TOKEN_RULES.iter().filter(|rule| matches!(rule.kind, Word | Prefix | Assimilated)).collect());
-    for rule in word_rules {
-        match rule.kind {
-            Article => {}
-            Word if token_matches(rule.spellings, word) => {
-                out.extend_from_slice(rule.to.as_bytes());
+    let Some(&first) = word.first() else { return };
+    for row in &by_first_byte[first as usize] {
+        let p = row.spelling;
+        match row.kind {
+            Word if p.eq_ignore_ascii_case(word) => {
+                out.extend_from_slice(row.to);
                 return;
             }
-            Prefix => {
-                for spelling in rule.spellings {
-                    let p = spelling.as_bytes();
-                    if word.len() >= p.len() + 2
-                        && word.starts_with(p)
-                        && word[p.len()].is_ascii_alphabetic()
-                        && !is_vowel(word[p.len()])
-                    {
-                        out.extend_from_slice(rule.to.as_bytes());
-                        out.extend_from_slice(&word[p.len()..]);
-                        return;
-                    }
-                }
+            Prefix if word.len() >= p.len() + 2
+                && starts_with_bytes(word, p)
+                && word[p.len()].is_ascii_alphabetic()
+                && !is_vowel(word[p.len()]) =>
+            {
+                out.extend_from_slice(row.to);
+                out.extend_from_slice(&word[p.len()..]);
+                return;
             }
-            Assimilated => {
-                for spelling in rule.spellings {
-                    let p = spelling.as_bytes();
-                    if word.len() >= p.len() + 3 && word.starts_with(p) {
-                        // keep one of the doubled letters: ezzouar -> zouar
-                        out.extend_from_slice(&word[p.len() - 1..]);
-                        return;
-                    }
-                }
+            Assimilated if word.len() >= p.len() + 3 && starts_with_bytes(word, p) => {
+                // keep one of the doubled letters: ezzouar -> zouar
+                out.extend_from_slice(&word[p.len() - 1..]);
+                return;
             }
-            Word | Generic | Qualifier | QualifierEnding | QualifierStart => {}
+            _ => {}
         }
     }
     out.extend_from_slice(word);
