@@ -418,35 +418,10 @@ fn apply_word_rules(word: &[u8], out: &mut Vec<u8>) {
     out.extend_from_slice(word);
 }
 
-/// FNV-1a: a fast hash for the short words of names (SipHash costs more than the lookup).
-#[derive(Default, Clone, Copy)]
-struct BuildFnv;
-
-struct Fnv(u64);
-
-impl std::hash::BuildHasher for BuildFnv {
-    type Hasher = Fnv;
-    fn build_hasher(&self) -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ b as u64).wrapping_mul(0x100_0000_01b3);
-        }
-    }
-}
-
-/// Whether a word is an article or a generic word (a hash lookup: every word of every name
-/// asks).
+/// Whether a word is an article or a generic word (every word of every name asks).
 fn is_droppable(word: &[u8]) -> bool {
-    use std::collections::HashSet;
-    static DROPPABLE: OnceLock<HashSet<&'static [u8], BuildFnv>> = OnceLock::new();
+    // The spellings by first byte.
+    static DROPPABLE: OnceLock<Vec<Vec<&'static [u8]>>> = OnceLock::new();
     // Bit n of SHAPES[b]: some droppable word of n letters starts with b (most words reject here).
     static SHAPES: OnceLock<[u32; 256]> = OnceLock::new();
     let shapes = SHAPES.get_or_init(|| {
@@ -465,22 +440,25 @@ fn is_droppable(word: &[u8]) -> bool {
         Some(&first) if word.len() < 32 && shapes[first as usize] & (1 << word.len()) != 0 => {}
         _ => return false,
     }
-    let droppable = DROPPABLE.get_or_init(|| {
-        TOKEN_RULES
-            .iter()
-            .filter(|rule| matches!(rule.kind, Article | Generic))
-            .flat_map(|rule| rule.spellings.iter().map(|s| s.as_bytes()))
-            .collect()
-    });
-    let mut lower = [0u8; 24];
-    match lower.get_mut(..word.len()) {
-        Some(buf) => {
-            buf.copy_from_slice(word);
-            buf.make_ascii_lowercase();
-            droppable.contains(&*buf)
-        }
-        None => false, // no article or generic word is that long
+    if word.len() > 24 {
+        return false; // no article or generic word is that long
     }
+    let droppable = DROPPABLE.get_or_init(|| {
+        let mut by_first: Vec<Vec<&'static [u8]>> = (0..256).map(|_| Vec::new()).collect();
+        for rule in TOKEN_RULES.iter().filter(|rule| matches!(rule.kind, Article | Generic)) {
+            for spelling in rule.spellings.iter().map(|s| s.as_bytes()) {
+                if let Some(&first) = spelling.first() {
+                    by_first[first as usize].push(spelling);
+                }
+            }
+        }
+        by_first
+    });
+    // The word lowercased equals a spelling: the few spellings of its first letter, compared
+    // byte by byte (cheaper than hashing the word).
+    droppable[word[0].to_ascii_lowercase() as usize].iter().any(|spelling| {
+        spelling.len() == word.len() && spelling.iter().zip(word).all(|(&s, &w)| s == w.to_ascii_lowercase())
+    })
 }
 
 /// The variant form and key of one name; reused by [`crate::similarity`]. In forms, `T` is
@@ -638,11 +616,12 @@ impl NameForms {
     }
 }
 
-/// The forms of the [`TokenRuleKind::Qualifier`] spellings of [`TOKEN_RULES`] (a hash set,
+/// The forms of the [`TokenRuleKind::Qualifier`] spellings of [`TOKEN_RULES`] (by first letter,
 /// with a first-letter/length reject as for articles: every word of every name asks), and of
 /// the [`TokenRuleKind::QualifierEnding`] spellings.
 struct QualifierForms {
-    words: std::collections::HashSet<Vec<u8>, BuildFnv>,
+    /// The word forms by first byte (a few each: compared byte by byte, cheaper than a hash).
+    words: Vec<Vec<Vec<u8>>>,
     /// Bit n of `shapes[b]`: some qualifier word form of n letters starts with b.
     shapes: [u32; 256],
     endings: Vec<Vec<u8>>,
@@ -657,7 +636,7 @@ fn qualifier_forms() -> &'static QualifierForms {
     static FORMS: OnceLock<QualifierForms> = OnceLock::new();
     FORMS.get_or_init(|| {
         let mut forms = QualifierForms {
-            words: Default::default(),
+            words: (0..256).map(|_| Vec::new()).collect(),
             shapes: [0; 256],
             endings: Vec::new(),
             ending_last: [false; 256],
@@ -684,7 +663,9 @@ fn qualifier_forms() -> &'static QualifierForms {
                     }
                 } else if word.form.len() < 32 {
                     forms.shapes[first as usize] |= 1 << word.form.len();
-                    forms.words.insert(word.form);
+                    if !forms.words[first as usize].contains(&word.form) {
+                        forms.words[first as usize].push(word.form);
+                    }
                 }
             }
         }
@@ -703,7 +684,7 @@ fn mark_light(form: &[u8], word_starts: &[usize], light: &mut Vec<(usize, usize)
         if word_starts.len() > 1
             && word.len() < 32
             && qualifiers.shapes[first as usize] & (1 << word.len()) != 0
-            && qualifiers.words.contains(word)
+            && qualifiers.words[first as usize].iter().any(|q| q.len() == word.len() && q.iter().zip(word).all(|(a, b)| a == b))
         {
             // A name of qualifier words alone (`Bandar Deyr`: port of the monastery, `Ras el
             // Ain`) is named by its last word: that one keeps its full weight.
@@ -715,12 +696,12 @@ fn mark_light(form: &[u8], word_starts: &[usize], light: &mut Vec<(usize, usize)
             continue;
         }
         if qualifiers.start_first[first as usize] {
-            if let Some(q) = qualifiers.starts.iter().find(|q| word.len() >= q.len() + 3 && word.starts_with(q)) {
+            if let Some(q) = qualifiers.starts.iter().find(|q| word.len() >= q.len() + 3 && starts_with_bytes(word, q)) {
                 light.push((start, start + q.len()));
             }
         }
         if qualifiers.ending_last[last as usize] {
-            if let Some(q) = qualifiers.endings.iter().find(|q| word.len() >= q.len() + 3 && word.ends_with(q)) {
+            if let Some(q) = qualifiers.endings.iter().find(|q| word.len() >= q.len() + 3 && word.iter().rev().zip(q.iter().rev()).all(|(a, b)| a == b)) {
                 light.push((end - q.len(), end));
             }
         }
