@@ -406,7 +406,13 @@ pub fn romanize_ascii_into(s: &str, out: &mut Vec<u8>) {
                 pending_space = false;
                 emitted_any = true;
                 let c = if b == b'`' { '\'' } else { b.to_ascii_lowercase() as char };
-                push_ascii_after(previous, c, out);
+                // Letters and digits, most of a name, are themselves (but j after an
+                // apostrophe: see push_ascii_after).
+                if (c.is_ascii_lowercase() || c.is_ascii_digit()) && !(c == 'j' && previous == '\'') {
+                    out.push(c as u8);
+                } else {
+                    push_ascii_after(previous, c, out);
+                }
                 previous = c;
             }
         }

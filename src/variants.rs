@@ -321,7 +321,7 @@ fn rules_by_first_byte() -> &'static RuleIndex {
         sorted.sort_by_key(|rule| std::cmp::Reverse(rule.from.len())); // stable: ties keep order
         for rule in sorted {
             let from = rule.from.as_bytes();
-            assert!(!from.is_empty() && from.len() <= 4 && from[0] < 128, "{rule:?}");
+            assert!(!from.is_empty() && from.len() <= 4 && from[0] < 128 && rule.to.len() <= 2, "{rule:?}");
             let mut compact = CompactRule { from: [0; 4], len: from.len() as u8, to: rule.to.as_bytes(), when: rule.when };
             compact.from[..from.len()].copy_from_slice(from);
             index.starts[from[0] as usize] = true;
@@ -343,7 +343,10 @@ fn apply_letter_rules(word: &[u8], out: &mut Vec<u8>) {
                 if word.get(i..end).is_some_and(|w| w.iter().zip(&rule.from).all(|(x, y)| x == y))
                     && context_holds(rule.when, word, i, end)
                 {
-                    out.extend_from_slice(rule.to);
+                    // Byte pushes: `to` is two bytes at most, and extend_from_slice calls memcpy.
+                    for &t in rule.to {
+                        out.push(t);
+                    }
                     i = end;
                     continue 'outer;
                 }
