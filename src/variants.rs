@@ -582,23 +582,26 @@ impl NameForms {
         let NameForms { form, key, word_starts, .. } = self;
         form.clear();
         word_starts.clear();
-        let mut next_start = ruled_starts.iter().peekable();
-        for (i, &b) in ruled.iter().enumerate() {
-            while next_start.next_if(|&&s| s <= i).is_some() {
-                if word_starts.last() != Some(&form.len()) {
-                    word_starts.push(form.len());
-                }
+        for (w, &start) in ruled_starts.iter().enumerate() {
+            let end = ruled_starts.get(w + 1).copied().unwrap_or(ruled.len());
+            if start == end {
+                continue; // a word the rules emptied starts with the next one
             }
-            // The digraph-proof H, J and Z of Arabic script are letters like any other from
-            // here on.
-            let b = match b {
-                b'H' => b'h',
-                b'J' => b'j',
-                b'Z' => b'z',
-                b => b,
-            };
-            if form.last() != Some(&b) {
-                form.push(b);
+            if word_starts.last() != Some(&form.len()) {
+                word_starts.push(form.len());
+            }
+            for &b in &ruled[start..end] {
+                // The digraph-proof H, J and Z of Arabic script are letters like any other
+                // from here on.
+                let b = match b {
+                    b'H' => b'h',
+                    b'J' => b'j',
+                    b'Z' => b'z',
+                    b => b,
+                };
+                if form.last() != Some(&b) {
+                    form.push(b);
+                }
             }
         }
         word_starts.retain(|&s| s < form.len());
