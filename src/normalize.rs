@@ -486,7 +486,7 @@ const SINGLE_FOLD_END: u32 = 0x700;
 
 /// What the unit of `c` alone (no combining mark after it) folds to, when that is one
 /// character emitted as a letter: a table built once by [`fold_unit`] itself, so the fast
-/// path folds exactly like the slow one (`é` → `e`, `Д` → `д`, `أ` → `ا`, `ب` → `ب`). Only
+/// path folds exactly like the slow one (`é` → `e`, `Д` → `д`, `Й` → `й`, `أ` → `ا`). Only
 /// characters that `Folder::emit` passes through as they are (not whitespace, apostrophes,
 /// dashes or combining marks) are in the table: they go to `Folder::emit_letter`.
 fn single_char_fold(c: char) -> Option<char> {
@@ -506,6 +506,11 @@ fn single_char_fold(c: char) -> Option<char> {
                 }
                 let mut buf = [0u8; 4];
                 fold_unit(c.encode_utf8(&mut buf), &mut decomposed, &mut kept);
+                // As `fold_with` emits them: composed when more than one (Cyrillic `й` keeps
+                // its breve and composes again).
+                if kept.len() > 1 {
+                    kept = kept.iter().copied().nfc().collect();
+                }
                 match kept[..] {
                     [one] if one != '\0'
                         && !(one.is_whitespace() || is_apostrophe(one) || is_dash(one) || is_combining_mark(one)) =>
