@@ -76,9 +76,17 @@ pub fn needs_premap(s: &str) -> bool {
 /// [`premap_latin_into`] when `s` [`needs_premap`] (true), else nothing (false): one NFC
 /// check and one scan for Latin letters serve both.
 pub fn premap_latin_if_needed(s: &str, out: &mut String) -> bool {
-    let composed = is_nfc(s);
-    let latin = s.chars().any(is_premapped_range);
-    if composed && !latin && !s.contains('\u{200C}') {
+    // One pass for the three questions; `is_nfc` (whose table this shares) when a character
+    // is not a simple starter.
+    let simple = nfc_simple_table();
+    let (mut all_simple, mut latin, mut zwnj) = (true, false, false);
+    for c in s.chars() {
+        all_simple &= simple.get(c as usize).copied().unwrap_or(false);
+        latin |= is_premapped_range(c);
+        zwnj |= c == '\u{200C}';
+    }
+    let composed = all_simple || is_nfc(s);
+    if composed && !latin && !zwnj {
         return false;
     }
     premap_latin_checked(s, out, composed, latin);
@@ -141,9 +149,16 @@ fn premap_latin_checked(s: &str, out: &mut String, composed: bool, latin: bool) 
 /// U+0700 that are starters allowed in NFC are looked up in a table built once from the
 /// crate's own answers; any other character sends the whole text to `is_nfc_quick`.
 fn is_nfc(s: &str) -> bool {
+    use unicode_normalization::{is_nfc_quick, IsNormalized};
+    let simple = nfc_simple_table();
+    s.chars().all(|c| simple.get(c as usize).copied().unwrap_or(false)) || is_nfc_quick(s.chars()) == IsNormalized::Yes
+}
+
+/// For each code point below U+0700: whether it is a starter allowed in NFC (see [`is_nfc`]).
+fn nfc_simple_table() -> &'static [bool] {
     use unicode_normalization::{char::canonical_combining_class, is_nfc_quick, IsNormalized};
     static SIMPLE: std::sync::OnceLock<Vec<bool>> = std::sync::OnceLock::new();
-    let simple = SIMPLE.get_or_init(|| {
+    SIMPLE.get_or_init(|| {
         (0..0x700u32)
             .map(|code| {
                 char::from_u32(code).is_some_and(|c| {
@@ -151,8 +166,7 @@ fn is_nfc(s: &str) -> bool {
                 })
             })
             .collect()
-    });
-    s.chars().all(|c| simple.get(c as usize).copied().unwrap_or(false)) || is_nfc_quick(s.chars()) == IsNormalized::Yes
+    })
 }
 
 /// Arabic-script letters after `normalize` (hamza carriers and madda are already folded to
