@@ -613,6 +613,23 @@ fn fold_with(s: &str, sink: &mut impl FoldSink, fast_paths: bool) {
             i += 1;
             continue;
         }
+        // A two-byte character (U+0080 to U+07FF: Latin, Greek, Cyrillic, Arabic script) in
+        // the single-char table, not followed by a combining mark: decoded from its bytes
+        // (what follows a three- or four-byte character goes the general way).
+        if fast_paths && (0xC2..=0xDF).contains(&b) {
+            let two_byte = |lead: u8, next: u8| char::from_u32(((lead as u32 & 0x1F) << 6) | (next as u32 & 0x3F));
+            let mark_follows = match bytes.get(i + 2) {
+                None => false,
+                Some(&n) if n < 0x80 => false,
+                Some(&n @ 0xC2..=0xDF) => bytes.get(i + 3).and_then(|&m| two_byte(n, m)).map_or(true, combining),
+                Some(_) => true,
+            };
+            if let (false, Some(folded)) = (mark_follows, two_byte(b, bytes[i + 1]).and_then(single_char_fold)) {
+                folder.emit_letter(folded, i..i + 2);
+                i += 2;
+                continue;
+            }
+        }
         // A unit: one char and the combining marks that follow it.
         let rest = &s[i..];
         let mut chars = rest.char_indices();
@@ -672,7 +689,16 @@ mod tests {
             out
         };
         for c in (0x80..SINGLE_FOLD_END + 16).filter_map(char::from_u32) {
-            for s in [format!("a{c}b"), format!("{c}"), format!("{c}{c}"), format!("{c}\u{301}x"), format!(" {c} ")] {
+            for s in [
+                format!("a{c}b"),
+                format!("{c}"),
+                format!("{c}{c}"),
+                format!("{c}\u{301}x"),
+                format!(" {c} "),
+                format!("{c}\u{20D7}"),
+                format!("{c}\u{2019}{c}"),
+                format!("{c}\u{5B4}"),
+            ] {
                 assert_eq!(normalize(&s), slow(&s), "U+{:04X} in {s:?}", c as u32);
             }
         }
