@@ -370,6 +370,15 @@ fn is_arabic_letter(c: char) -> bool {
     ('\u{620}'..='\u{64A}').contains(&c) || ('\u{66E}'..='\u{6D5}').contains(&c) || ('\u{6EE}'..='\u{6FF}').contains(&c)
 }
 
+/// Appends a spelling of the tables (four bytes at most) byte by byte: `extend_from_slice`
+/// calls memcpy, dear for a letter or two.
+#[inline]
+fn push_bytes(spelling: &str, out: &mut Vec<u8>) {
+    for &b in spelling.as_bytes() {
+        out.push(b);
+    }
+}
+
 fn at_word_start(out: &[u8]) -> bool {
     matches!(out.last(), None | Some(b' ' | b'-'))
 }
@@ -501,7 +510,7 @@ pub fn romanize_with(normalized: &str, out: &mut Vec<u8>, chars: &mut Vec<char>)
                     {
                         out.push(b'a');
                     }
-                    out.extend_from_slice(latin.as_bytes());
+                    push_bytes(latin, out);
                 }
             }
             continue;
@@ -509,7 +518,7 @@ pub fn romanize_with(normalized: &str, out: &mut Vec<u8>, chars: &mut Vec<char>)
         // Greek and Cyrillic (Arabic-script characters that are not letters, such as its
         // digits, go through deunicode as before).
         if let Some(latin) = table_spelling(c).filter(|_| (c as u32) < 0x600) {
-            out.extend_from_slice(latin.as_bytes());
+            push_bytes(latin, out);
             continue;
         }
         match deunicode::deunicode_char(c) {
