@@ -383,10 +383,10 @@ fn apply_word_rules(word: &[u8], out: &mut Vec<u8>) {
         for rule in TOKEN_RULES.iter().filter(|rule| matches!(rule.kind, Word | Prefix | Assimilated)) {
             for spelling in rule.spellings.iter().map(|s| s.as_bytes()) {
                 let first = *spelling.first().expect("no empty spelling");
-                for b in 0..256usize {
+                for (b, spellings) in by_first.iter_mut().enumerate() {
                     let can_match = if rule.kind == Word { first.eq_ignore_ascii_case(&(b as u8)) } else { first == b as u8 };
                     if can_match {
-                        by_first[b].push(WordSpelling { kind: rule.kind, spelling, to: rule.to.as_bytes() });
+                        spellings.push(WordSpelling { kind: rule.kind, spelling, to: rule.to.as_bytes() });
                     }
                 }
             }
