@@ -418,19 +418,20 @@ impl<S: FoldSink> Folder<'_, S> {
     /// `emit` of an ASCII letter or digit at byte `at` (the bulk of most texts).
     #[inline]
     fn emit_alphanumeric(&mut self, c: char, at: usize) {
-        if let Some((start, end)) = self.pending_space.take() {
-            if self.emitted_any {
-                self.sink.push(' ', start..end);
-            }
-        }
-        self.after_base = true;
-        self.emitted_any = true;
+        self.start_base();
         self.sink.push(c, at..at + 1);
     }
 
     /// `emit` of each byte of `ascii` (printable ASCII but the grave accent, or single spaces
     /// between such bytes; not ending in a space) from source byte `at` on.
     fn emit_plain_ascii(&mut self, ascii: &str, at: usize) {
+        self.start_base();
+        self.sink.push_plain_ascii(ascii, at);
+    }
+
+    /// Before a base character: the pending space (between two emitted characters only).
+    #[inline]
+    fn start_base(&mut self) {
         if let Some((start, end)) = self.pending_space.take() {
             if self.emitted_any {
                 self.sink.push(' ', start..end);
@@ -438,20 +439,13 @@ impl<S: FoldSink> Folder<'_, S> {
         }
         self.after_base = true;
         self.emitted_any = true;
-        self.sink.push_plain_ascii(ascii, at);
     }
 
     /// `emit` of a character that is not whitespace, an apostrophe, a dash or a combining
     /// mark (what the [`single_char_fold`] table holds).
     #[inline]
     fn emit_letter(&mut self, c: char, src: Range<usize>) {
-        if let Some((start, end)) = self.pending_space.take() {
-            if self.emitted_any {
-                self.sink.push(' ', start..end);
-            }
-        }
-        self.after_base = true;
-        self.emitted_any = true;
+        self.start_base();
         self.sink.push(c, src);
     }
 
@@ -462,11 +456,7 @@ impl<S: FoldSink> Folder<'_, S> {
         if !self.after_base && is_combining_mark(c) {
             return; // an orphan mark (after a space or at the start) has nothing to sit on
         }
-        if let Some((start, end)) = self.pending_space.take() {
-            if self.emitted_any {
-                self.sink.push(' ', start..end);
-            }
-        }
+        self.start_base();
         let c = if is_apostrophe(c) {
             '\''
         } else if is_dash(c) {
@@ -474,8 +464,6 @@ impl<S: FoldSink> Folder<'_, S> {
         } else {
             c
         };
-        self.after_base = true;
-        self.emitted_any = true;
         self.sink.push(c, src);
     }
 }
