@@ -226,12 +226,15 @@ impl<'t> PersonNames<'t> {
             if word.chars().nth(1).is_none() {
                 continue; // one letter
             }
-            if speaker_at(text, w.end) || (k >= 2 && after_middle_name(text, &ws[k - 2], &ws[k - 1], w)) {
-                names.speakers.insert(word);
+            // A name with a middle initial: its first word heads it (*Lynnwood* W. Schell), and its
+            // last is a person's name wherever else it stands (not *Washington D. C.*: the word
+            // after an initial must be a word of two letters or more, as here).
+            let after_initial = k >= 2 && after_initial(text, &ws[k - 2], &ws[k - 1], w);
+            if after_initial {
+                names.heads.push((ws[k - 2].start, ws[k - 2].end));
             }
-            // Not *Washington D. C.*: the word after the initial is a word, not another initial.
-            if k + 2 < ws.len() && ws[k + 2].end - ws[k + 2].start > 1 && after_middle_name(text, w, &ws[k + 1], &ws[k + 2]) {
-                names.heads.push((w.start, w.end));
+            if after_initial || speaker_at(text, w.end) || after_nickname(text, w) {
+                names.speakers.insert(word);
             }
         }
         // Each capitalised word in turn but those of a name found (`resume`).
@@ -259,7 +262,7 @@ impl<'t> PersonNames<'t> {
             // stays a place, the words after it are still no places of their own.
             let next = &text[ws[i + 1].start..ws[i + 1].end];
             let next = next.strip_suffix("'s").or_else(|| next.strip_suffix("’s")).unwrap_or(next);
-            let institution = !TITLES.contains(&head_text.trim_end_matches('.')) && INSTITUTION_WORDS.contains(&next);
+            let institution = head_kind(head_text.trim_end_matches('.')) & TITLE == 0 && INSTITUTION_WORDS.contains(&next);
             // The name: capitalised words, each after one space (or after an initial's full
             // stop and a space: *George W. Bush*).
             let mut j = i + 1;
@@ -342,14 +345,19 @@ pub(crate) fn in_arabic_name(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// True when `last` follows a capitalised `first` word and a middle initial (*Kijuan D.
-/// McDonald*), or a capitalised word and a quoted nickname (*Jonathan “Wee Man” McDaniel*).
-fn after_middle_name(text: &str, first: &Word, middle: &Word, last: &Word) -> bool {
-    let initial = middle.dot && middle.end - middle.start == 1 && text[middle.start..].starts_with(|c: char| c.is_ascii_uppercase());
-    if initial {
-        return capitalised(&text[first.start..first.end])
-            && &text[first.end..middle.start] == " "
-            && &text[middle.end..last.start] == ". ";
-    }
+/// McDonald*).
+fn after_initial(text: &str, first: &Word, middle: &Word, last: &Word) -> bool {
+    middle.dot
+        && middle.end - middle.start == 1
+        && text.as_bytes()[middle.start].is_ascii_uppercase()
+        && capitalised(&text[first.start..first.end])
+        && &text[first.end..middle.start] == " "
+        && &text[middle.end..last.start] == ". "
+}
+
+/// True when `last` follows a capitalised word and a quoted nickname (*Jonathan “Wee Man”
+/// McDaniel*).
+fn after_nickname(text: &str, last: &Word) -> bool {
     let before = &text[..last.start];
     let Some(quoted) = before.strip_suffix("” ").or_else(|| before.strip_suffix("\" ")) else {
         return false;

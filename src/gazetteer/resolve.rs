@@ -242,8 +242,9 @@ const DOMINANT_REGION_SUPPORT: f64 = 0.25;
 /// (more than an exact name's lead over an alias).
 const SEAT_MARGIN: f64 = 0.06;
 
-/// Kinds of entities a person's name never is (places, regions, countries, features...).
-fn may_be_person_name(e: &EntityFacts) -> bool {
+/// Places, regions, countries, features: what a word of some other name (a person's, a firm's,
+/// a car's) is mistaken for. People and organisations are such names themselves.
+fn is_location(e: &EntityFacts) -> bool {
     !matches!(e.kind, Kind::Person | Kind::Organization)
 }
 
@@ -311,7 +312,7 @@ fn drop_by_surroundings<'t>(
         }
         // Nor is a date a place (*March 31*: not March, Cambridgeshire; *100 B.C.*).
         if reads_as_date(text, f.start, f.end) {
-            f.options.retain(|o| !may_be_person_name(&facts[o.entity as usize]));
+            f.options.retain(|o| !is_location(&facts[o.entity as usize]));
         }
         // A name that is also a word or a person's name, or a small town's, ending a longer
         // name (*Medical Center*, *Fire Marshal*, *Emilie Holroyd*): part of that name.
@@ -319,7 +320,7 @@ fn drop_by_surroundings<'t>(
         previous_end = Some(f.end);
         let lesser = |o: &Option_| {
             let e = &facts[o.entity as usize];
-            may_be_person_name(e) && (o.ambiguous || (e.kind == Kind::Place && e.population.unwrap_or(0) < SMALL_PLACE_POPULATION))
+            is_location(e) && (o.ambiguous || (e.kind == Kind::Place && e.population.unwrap_or(0) < SMALL_PLACE_POPULATION))
         };
         if f.options.iter().any(lesser) && ends_longer_name(text, f.start, f.end, mention_before) {
             f.options.retain(|o| !lesser(o));
@@ -331,7 +332,7 @@ fn drop_by_surroundings<'t>(
         // A car model or a club (*Dodge Durango*, *AC Milan*), a word of an Arabic person's name (*Abdel-Hamid*,
         // *Hani El-Egeizi*): not places.
         if names_model_or_club(text, f.start) || in_arabic_name(text, f.start, f.end) {
-            f.options.retain(|o| !may_be_person_name(&facts[o.entity as usize]));
+            f.options.retain(|o| !is_location(&facts[o.entity as usize]));
         }
         // *The Webster* (a theatre), *the Herald* (a paper), *McPherson & Jacobsen* (a firm): a
         // thing named after a town or a surname, unless the town is big enough to be spoken of so.
@@ -352,7 +353,7 @@ fn drop_by_surroundings<'t>(
             f.options.retain(|o| !may_be_lesser_place(&facts[o.entity as usize]) || paired.contains(&(i, o.entity)));
         }
         if inside || same_word {
-            f.options.retain(|o| !may_be_person_name(&facts[o.entity as usize]) || (!inside && paired.contains(&(i, o.entity))));
+            f.options.retain(|o| !is_location(&facts[o.entity as usize]) || (!inside && paired.contains(&(i, o.entity))));
         }
     }
 }
