@@ -13,6 +13,8 @@ pub mod similarity;
 pub mod text_offsets;
 pub mod translit;
 pub mod variants;
+#[cfg(test)]
+mod test_rng;
 
 #[cfg(feature = "python")]
 mod python;

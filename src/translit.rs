@@ -575,15 +575,12 @@ mod tests {
 
     #[test]
     fn the_ascii_romanisation_is_normalize_then_romanize() {
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut rng = crate::test_rng::XorShift(0x9e37_79b9_7f4a_7c15);
         for n in 0..50_000 {
             let len = n % 11;
             let s: String = (0..len)
                 .map(|_| {
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
-                    let b = (state % 140) as u8;
+                    let b = (rng.next() % 140) as u8;
                     if b >= 128 { [b' ', b'\'', b'j', b'l', b'd', b'-', b'`', b'A', b'\t', b' ', b'x', b'e'][(b - 128) as usize] as char } else { b as char }
                 })
                 .collect();

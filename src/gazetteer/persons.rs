@@ -390,13 +390,8 @@ mod tests {
             "Scott", "Walker", "Mr", "Mr.", "W.", "O'", "Brien", "’", "'", "-", "said", "Élodie", "ÉTAT", "über",
             ".", ". ", " ", "  ", ", ", "\n", "x", "A", "é", "北京", "\u{301}", "1st", "M.", "×", "--", "''",
         ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = crate::test_rng::XorShift(0x9e37_79b9_7f4a_7c15);
+        let mut next = || rng.next();
         let mut texts: Vec<String> = (0..5_000)
             .map(|i| (0..1 + i % 30).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect())
             .collect();

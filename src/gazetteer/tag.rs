@@ -1006,7 +1006,7 @@ mod tests {
 
     /// A deterministic pseudo-random text from pieces of names, words, punctuation and odd
     /// characters, in random case.
-    fn random_text(seed: &mut u64, words: usize) -> String {
+    fn random_text(seed: &mut crate::test_rng::XorShift, words: usize) -> String {
         const PIECES: &[&str] = &[
             "the", "The", "hague", "Hague", "area", "Area", "al", "Al", "-", "qaïm", "Qaim", "iphone", "iPhone", "ebay", "eBay", "town",
             "syrie", "Syrie", "syrien", "SYRIA", "'", "’", "ayn", "Ayn", "arab", "北京", "市", "京", "b", "ab", "・", "東京",
@@ -1018,12 +1018,7 @@ mod tests {
             "de la ", "the hague ", "new york ", "al qaim ", "la paz ", "the hague area ", "de mistura ", "van der ",
             "al bu ", "the new york ", "berg", "Berg", "kamal", "Kamal", "norte", "Norte", "City",
         ];
-        let mut next = || {
-            *seed ^= *seed << 13;
-            *seed ^= *seed >> 7;
-            *seed ^= *seed << 17;
-            *seed
-        };
+        let mut next = || seed.next();
         let mut out = String::new();
         for _ in 0..words {
             let piece = PIECES[(next() % PIECES.len() as u64) as usize];
@@ -1046,7 +1041,7 @@ mod tests {
             .flat_map(|case| [(case, tricky_gazetteer(case)), (case, particles_gazetteer(case))]);
         let mut total = 0;
         for (case, g) in gazetteers {
-            let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+            let mut seed = crate::test_rng::XorShift(0x2545_f491_4f6c_dd1d);
             let mut texts: Vec<String> = (0..3000).map(|i| random_text(&mut seed, 1 + i % 40)).collect();
             texts.extend(
                 [
@@ -1086,7 +1081,7 @@ mod tests {
         let lower: Vec<String> = texts.iter().map(|t| t.to_lowercase()).collect();
         let upper: Vec<String> = texts.iter().map(|t| t.to_uppercase()).collect();
         texts.extend(lower.into_iter().chain(upper));
-        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut seed = crate::test_rng::XorShift(0x9e37_79b9_7f4a_7c15);
         texts.extend((0..200).map(|_| random_text(&mut seed, 60)));
         for text in &texts {
             let options = TagOptions::new();

@@ -378,13 +378,8 @@ mod tests {
 
     #[test]
     fn agrees_with_a_search_of_every_pattern() {
-        let mut seed = 0x5deece66d_u64;
-        let mut next = move |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n
-        };
+        let mut rng = crate::test_rng::XorShift(0x5deece66d);
+        let mut next = move |n: u64| rng.next() % n;
         let alphabet: Vec<char> = "abcdefghijklmnopqrst é北".chars().collect();
         let mut word =
             |len: u64| -> String { (0..1 + len).map(|_| alphabet[next(alphabet.len() as u64) as usize]).collect() };

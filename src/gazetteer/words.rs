@@ -336,11 +336,9 @@ mod tests {
 
     #[test]
     fn eight_bytes_at_once_are_the_ascii_letters_and_digits() {
-        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut rng = crate::test_rng::XorShift(0x9e37_79b9_7f4a_7c15);
         for n in 0..100_000u64 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
+            let state = rng.next();
             // Every ASCII byte in every position, then random ASCII words.
             let v = if n < 1024 { (n % 128) << (8 * (n / 128)) } else { state & 0x7f7f_7f7f_7f7f_7f7f };
             let expected =
@@ -350,17 +348,15 @@ mod tests {
     }
 
     /// `count` texts of up to `most - 1` pieces each, drawn by a xorshift generator from `seed`.
-    fn random_texts(pieces: &[&str], mut seed: u64, count: usize, most: u64) -> Vec<String> {
+    fn random_texts(pieces: &[&str], seed: u64, count: usize, most: u64) -> Vec<String> {
+        let mut rng = crate::test_rng::XorShift(seed);
         (0..count)
             .map(|_| {
                 let mut text = String::new();
-                for _ in 0..(seed % most) {
-                    seed ^= seed << 13;
-                    seed ^= seed >> 7;
-                    seed ^= seed << 17;
-                    text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+                for _ in 0..(rng.0 % most) {
+                    text.push_str(pieces[(rng.next() % pieces.len() as u64) as usize]);
                 }
-                seed = seed.wrapping_add(0x9e37_79b9);
+                rng.0 = rng.0.wrapping_add(0x9e37_79b9);
                 text
             })
             .collect()
