@@ -44,6 +44,30 @@ pub(crate) fn reads_as_date(text: &str, start: usize, end: usize) -> bool {
     ERAS.contains(&span) && number_before(text, start)
 }
 
+/// A span of text (byte offsets) with the word right before it (`word_before`), read once for
+/// all the rules that look at that word.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Span<'t> {
+    pub text: &'t str,
+    pub start: usize,
+    pub end: usize,
+    pub word_before: Option<(usize, &'t str)>,
+}
+
+impl<'t> Span<'t> {
+    pub fn new(text: &'t str, start: usize, end: usize) -> Span<'t> {
+        Span { text, start, end, word_before: word_before(text, start) }
+    }
+
+    pub fn surface(&self) -> &'t str {
+        &self.text[self.start..self.end]
+    }
+
+    pub fn one_word(&self) -> bool {
+        !self.surface().contains(' ')
+    }
+}
+
 /// The word (letters only) right before `start`, one space away, with its start: none after an
 /// abbreviation (*Mr.*) or a possessive (*Iran's*), whose last character is no letter.
 pub(crate) fn word_before(text: &str, start: usize) -> Option<(usize, &str)> {
@@ -89,14 +113,14 @@ pub(crate) fn reads_as_ethnic_group(text: &str, start: usize, end: usize) -> boo
     ETHNIC_PREFIXES.contains(&span) && HYPHENATED_NATIONALITIES.contains(&next)
 }
 
-/// True when the span at `start..end` reads as a common word, not a town name.
-pub(crate) fn reads_as_common_word(text: &str, start: usize, end: usize) -> bool {
-    if word_before(text, start).is_some_and(|(_, w)| GERMAN_DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w))) {
+/// True when the span reads as a common word, not a town name.
+pub(crate) fn reads_as_common_word(span: &Span) -> bool {
+    if span.word_before.is_some_and(|(_, w)| GERMAN_DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w))) {
         return true;
     }
-    !text[start..end].contains(' ')
-        && sentence_initial(text, start)
-        && word_after(text, end).is_some_and(|w| ENGLISH_DETERMINERS.contains(&w))
+    span.one_word()
+        && sentence_initial(span.text, span.start)
+        && word_after(span.text, span.end).is_some_and(|w| ENGLISH_DETERMINERS.contains(&w))
 }
 
 #[cfg(test)]
@@ -121,7 +145,7 @@ mod tests {
     }
 
     fn common(text: &str, word: &str) -> bool {
-        at(reads_as_common_word, text, word)
+        at(|t, s, e| reads_as_common_word(&Span::new(t, s, e)), text, word)
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! as the town; a town's own name keeps its reading (*in Center*, *NICE, France*, a dateline
 //! *XENIA —*).
 
-use super::common_nouns::{sentence_initial, word_after, word_before};
+use super::common_nouns::{sentence_initial, word_after, Span};
 
 /// Capitalised words that open a place's own name or qualify one (*Lake* Lanier, *Fort*
 /// Benning, *North* Georgia, *Metropolitan* Atlanta), and capitalised function words (*The*
@@ -19,35 +19,36 @@ const PLACE_QUALIFIERS: &[&str] = &[
     "For", "From", "By", "On", "And", "Or", "With", "Near", "Outside", "Inside",
 ];
 
-/// The capitalised word right before `start`, one space away, with its start (see `word_before`).
-fn capitalised_word_before(text: &str, start: usize) -> Option<(usize, &str)> {
-    word_before(text, start).filter(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+/// The capitalised word right before the span, one space away, with its start (see
+/// `word_before`).
+fn capitalised_word_before<'t>(span: &Span<'t>) -> Option<(usize, &'t str)> {
+    span.word_before.filter(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
 }
 
-/// True when the one-word span `start..end` ends a longer capitalised name (*Medical Center*,
+/// True when the one-word span ends a longer capitalised name (*Medical Center*,
 /// *Fire Marshal*): the word before it is capitalised, though it neither opens a sentence nor
 /// qualifies a place, and no mention of its own (`mention_before`: *Detroit* in *Detroit
 /// Edison* is a place, and a name beside a place name is left to the data).
-pub(crate) fn ends_longer_name(text: &str, start: usize, end: usize, mention_before: bool) -> bool {
-    if mention_before || text[start..end].contains(' ') {
+pub(crate) fn ends_longer_name(span: &Span, mention_before: bool) -> bool {
+    if mention_before || !span.one_word() {
         return false;
     }
-    let Some((word_start, word)) = capitalised_word_before(text, start) else {
+    let Some((word_start, word)) = capitalised_word_before(span) else {
         return false;
     };
-    !PLACE_QUALIFIERS.contains(&word) && !sentence_initial(text, word_start)
+    !PLACE_QUALIFIERS.contains(&word) && !sentence_initial(span.text, word_start)
 }
 
 /// True when a capitalised word stands right before (as in `ends_longer_name`) or right after
 /// the one-word span, one space away: the span is a word of a longer name (*Foreign
 /// Minister*, *Flying Tigers*, *Andrei Bogdanov*), which spelling variants must not be.
-pub(crate) fn beside_capitalised_word(text: &str, start: usize, end: usize) -> bool {
-    if text[start..end].contains(' ') {
+pub(crate) fn beside_capitalised_word(span: &Span) -> bool {
+    if !span.one_word() {
         return false;
     }
-    let next_capitalised = word_after(text, end)
+    let next_capitalised = word_after(span.text, span.end)
         .is_some_and(|word| word.chars().next().is_some_and(char::is_uppercase) && !PLACE_QUALIFIERS.contains(&word));
-    next_capitalised || ends_longer_name(text, start, end, false)
+    next_capitalised || ends_longer_name(span, false)
 }
 
 /// Car makes whose models are named after places (*Dodge Durango*, *Hyundai Tucson*, *Toyota
@@ -70,8 +71,11 @@ const CLUB_OPENERS: &[&str] = &[
 
 /// True when the span follows a car make or a club's opening word (*Dodge **Durango***,
 /// *AC **Milan***): it names the model or the club, not the place.
-pub(crate) fn names_model_or_club(text: &str, start: usize) -> bool {
-    word_before(text, start).is_some_and(|(_, w)| VEHICLE_MAKES.contains(&w) || CLUB_OPENERS.contains(&w))
+pub(crate) fn names_model_or_club(span: &Span) -> bool {
+    // Every make and opener starts with a capital: most words before a span are out at that.
+    span.word_before.is_some_and(|(_, w)| {
+        w.starts_with(char::is_uppercase) && (VEHICLE_MAKES.contains(&w) || CLUB_OPENERS.contains(&w))
+    })
 }
 
 /// Words after which *the Town* is a thing named after the town, not the town: a verb, a
@@ -87,15 +91,15 @@ const AFTER_A_NAMED_THING: &[&str] = &[
 /// name, so *running the Webster.* and *hired by the Herald in 1960* name a theatre and a
 /// newspaper. Names that take one (*The Hague*, *the Bronx*) are aliases of their own, and
 /// big places are left alone (see the caller).
-pub(crate) fn after_the_article(text: &str, start: usize, end: usize) -> bool {
-    if text[start..end].contains(' ') || !word_before(text, start).is_some_and(|(_, w)| w == "the") {
+pub(crate) fn after_the_article(span: &Span) -> bool {
+    if !span.word_before.is_some_and(|(_, w)| w == "the") || !span.one_word() {
         return false;
     }
-    let rest = &text[end..];
+    let rest = &span.text[span.end..];
     if rest.is_empty() || rest.starts_with(['.', ';', ':', '!', '?', ')']) || rest.starts_with("'s") || rest.starts_with("’s") {
         return true;
     }
-    word_after(text, end).is_some_and(|w| AFTER_A_NAMED_THING.contains(&w))
+    word_after(span.text, span.end).is_some_and(|w| AFTER_A_NAMED_THING.contains(&w))
 }
 
 /// True when the one-word span is joined to a capitalised word by an ampersand (*McPherson &
@@ -148,7 +152,7 @@ mod tests {
     use crate::gazetteer::tests::rule_at as at;
 
     fn tail(text: &str, word: &str) -> bool {
-        at(|t, s, e| ends_longer_name(t, s, e, false), text, word)
+        at(|t, s, e| ends_longer_name(&Span::new(t, s, e), false), text, word)
     }
 
     fn acronym(text: &str, word: &str) -> bool {
@@ -175,12 +179,12 @@ mod tests {
         assert!(!tail("the Medical Center", "Medical Center"));
         let text = "at Detroit Edison today";
         let start = text.find("Edison").unwrap();
-        assert!(!ends_longer_name(text, start, start + 6, true));
+        assert!(!ends_longer_name(&Span::new(text, start, start + 6), true));
     }
 
     #[test]
     fn words_beside_capitalised_words() {
-        let beside = |text: &str, word: &str| at(beside_capitalised_word, text, word);
+        let beside = |text: &str, word: &str| at(|t, s, e| beside_capitalised_word(&Span::new(t, s, e)), text, word);
         assert!(beside("said Foreign Minister Lavrov", "Foreign"));
         assert!(beside("the pilots of the Flying Tigers", "Flying"));
         assert!(beside("candidate Andrei Bogdanov on Wednesday", "Bogdanov"));
@@ -192,7 +196,7 @@ mod tests {
 
     #[test]
     fn car_models_and_clubs_named_after_places() {
-        let model = |text: &str, word: &str| names_model_or_club(text, text.find(word).unwrap());
+        let model = |text: &str, word: &str| at(|t, s, e| names_model_or_club(&Span::new(t, s, e)), text, word);
         assert!(model("rivals AC Milan and Inter", "Milan"));
         assert!(model("Mexico's Club America and Chelsea", "America"));
         assert!(model("this trophy's for Real Madrid.", "Madrid"));
@@ -202,6 +206,12 @@ mod tests {
         assert!(!model("the Ford plant in Dearborn", "Dearborn"));
         assert!(!model("a Lincoln Continental", "Continental"));
         assert!(!model("in Durango, Mexico", "Durango"));
+    }
+
+    #[test]
+    fn makes_and_club_openers_are_capitalised() {
+        // `names_model_or_club` reads only capitalised words.
+        assert!(VEHICLE_MAKES.iter().chain(CLUB_OPENERS).all(|w| w.starts_with(char::is_uppercase)));
     }
 
     #[test]
@@ -216,7 +226,7 @@ mod tests {
 
     #[test]
     fn things_named_after_towns() {
-        let the = |text: &str, word: &str| at(after_the_article, text, word);
+        let the = |text: &str, word: &str| at(|t, s, e| after_the_article(&Span::new(t, s, e)), text, word);
         assert!(the("continue running the Webster. Tragedy", "Webster"));
         assert!(the("Tragedy struck the Webster last year", "Webster"));
         assert!(the("hired by the Herald in the late 1960s", "Herald"));

@@ -8,7 +8,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::build::Gazetteer;
 use super::entity::{CaseMode, Entity};
-use super::common_nouns::{reads_as_common_word, reads_as_date, reads_as_ethnic_group};
+use super::common_nouns::{reads_as_common_word, reads_as_date, reads_as_ethnic_group, Span};
 use super::longer_names::{after_the_article, beside_capitalised_word, ends_longer_name, in_firm_name, names_model_or_club};
 use super::persons::{in_arabic_name, is_name_head, PersonNames};
 use super::tag::MatchKind;
@@ -266,10 +266,53 @@ fn may_be_lesser_place(e: &EntityFacts) -> bool {
     }
 }
 
+/// What the rules of `drop_by_surroundings` may remove from a mention: which kinds of option it
+/// has (see `Removable::of`).
+#[derive(Debug, Clone, Copy, Default)]
+struct Removable {
+    variant: bool,
+    place: bool,
+    location: bool,
+    /// A location the end of a longer name takes (`lesser_in_longer_name`).
+    in_longer_name: bool,
+    lesser_place: bool,
+    demonym: bool,
+}
+
+impl Removable {
+    fn of(facts: &[EntityFacts], options: &[Option_]) -> Removable {
+        let mut r = Removable::default();
+        for o in options {
+            let e = &facts[o.entity as usize];
+            r.variant |= o.by_variant;
+            r.place |= e.kind == Kind::Place;
+            r.location |= is_location(e);
+            r.in_longer_name |= lesser_in_longer_name(e, o);
+            r.lesser_place |= may_be_lesser_place(e);
+            r.demonym |= o.kind == MatchKind::Demonym;
+        }
+        r
+    }
+
+    fn any(&self) -> bool {
+        self.variant || self.location || self.demonym
+    }
+}
+
+/// A name that is also a word or a person's name, or a small town's: what a longer name ending
+/// with it takes (see `ends_longer_name`).
+fn lesser_in_longer_name(e: &EntityFacts, o: &Option_) -> bool {
+    is_location(e) && (o.ambiguous || (e.kind == Kind::Place && e.population.unwrap_or(0) < SMALL_PLACE_POPULATION))
+}
+
 /// Under case="smart", the options that the words around a mention rule out: a town in the
 /// grammar of a common word (see `common_nouns`), and (see `persons`) a place
 /// name inside a person's name (*Scott Walker*, *Mr. Lincoln*), or one word spelt like a word
 /// of one elsewhere (*Walker said*), unless the *Town, Region* pattern names it as a place.
+///
+/// Each rule only removes options of some kinds: it is not read for a mention that has none
+/// left of them (`Removable`), and the text is not read for person names when no mention has a
+/// location.
 fn drop_by_surroundings<'t>(
     g: &Gazetteer,
     text: &'t str,
@@ -281,8 +324,9 @@ fn drop_by_surroundings<'t>(
     if g.case != CaseMode::Smart || found.is_empty() {
         return;
     }
-    let mut persons = PersonNames::of(text, runs());
     let facts = g.facts();
+    let any_location = found.iter().any(|f| f.options.iter().any(|o| is_location(&facts[o.entity as usize])));
+    let mut persons = if any_location { PersonNames::of(text, runs()) } else { PersonNames::default() };
     // People the gazetteer knows are named again by their last word (*Hollande* after
     // *François Hollande*).
     for f in found.iter() {
@@ -296,60 +340,64 @@ fn drop_by_surroundings<'t>(
     // (*Andrei Bogdanov*, *Foreign Minister*): not variants there, nor anywhere else.
     let name_words: FxHashSet<&str> = found
         .iter()
-        .filter(|f| f.options.iter().any(|o| o.by_variant) && beside_capitalised_word(text, f.start, f.end))
+        .filter(|f| f.options.iter().any(|o| o.by_variant) && beside_capitalised_word(&Span::new(text, f.start, f.end)))
         .map(|f| &text[f.start..f.end])
         .collect();
     let mut previous_end = None;
     for (i, f) in found.iter_mut().enumerate() {
-        let surface = &text[f.start..f.end];
-        let one_word = !surface.contains(' ');
-        if !name_words.is_empty() && name_words.contains(surface) {
+        let mention_before = previous_end.is_some_and(|end: usize| end + 1 >= f.start);
+        previous_end = Some(f.end);
+        let r = Removable::of(facts, &f.options);
+        if !r.any() {
+            continue;
+        }
+        let span = Span::new(text, f.start, f.end);
+        let surface = span.surface();
+        let one_word = span.one_word();
+        if r.variant && !name_words.is_empty() && name_words.contains(surface) {
             f.options.retain(|o| !o.by_variant);
         }
         // Towns named by a common word, written as that word (*das Essen*, *Reading the report*).
-        if reads_as_common_word(text, f.start, f.end) {
+        if r.place && reads_as_common_word(&span) {
             f.options.retain(|o| facts[o.entity as usize].kind != Kind::Place);
         }
         // Nor is a date a place (*March 31*: not March, Cambridgeshire; *100 B.C.*).
-        if reads_as_date(text, f.start, f.end) {
+        if r.location && reads_as_date(text, f.start, f.end) {
             f.options.retain(|o| !is_location(&facts[o.entity as usize]));
         }
         // A name that is also a word or a person's name, or a small town's, ending a longer
         // name (*Medical Center*, *Fire Marshal*, *Emilie Holroyd*): part of that name.
-        let mention_before = previous_end.is_some_and(|end: usize| end + 1 >= f.start);
-        previous_end = Some(f.end);
-        let lesser = |o: &Option_| {
-            let e = &facts[o.entity as usize];
-            is_location(e) && (o.ambiguous || (e.kind == Kind::Place && e.population.unwrap_or(0) < SMALL_PLACE_POPULATION))
-        };
-        if f.options.iter().any(lesser) && ends_longer_name(text, f.start, f.end, mention_before) {
-            f.options.retain(|o| !lesser(o));
+        if r.in_longer_name && ends_longer_name(&span, mention_before) {
+            f.options.retain(|o| !lesser_in_longer_name(&facts[o.entity as usize], o));
         }
         // *Native Americans*, *African-American*: an ethnic group, not a country.
-        if f.options.iter().any(|o| o.kind == MatchKind::Demonym) && reads_as_ethnic_group(text, f.start, f.end) {
+        if r.demonym && reads_as_ethnic_group(text, f.start, f.end) {
             f.options.retain(|o| o.kind != MatchKind::Demonym);
         }
         // A car model or a club (*Dodge Durango*, *AC Milan*), a word of an Arabic person's name (*Abdel-Hamid*,
         // *Hani El-Egeizi*): not places.
-        if names_model_or_club(text, f.start) || in_arabic_name(text, f.start, f.end) {
+        if r.location && (names_model_or_club(&span) || in_arabic_name(text, f.start, f.end)) {
             f.options.retain(|o| !is_location(&facts[o.entity as usize]));
         }
         // *The Webster* (a theatre), *the Herald* (a paper), *McPherson & Jacobsen* (a firm): a
         // thing named after a town or a surname, unless the town is big enough to be spoken of so.
-        if after_the_article(text, f.start, f.end) || in_firm_name(text, f.start, f.end) {
+        if r.lesser_place && (after_the_article(&span) || in_firm_name(text, f.start, f.end)) {
             f.options.retain(|o| !may_be_lesser_place(&facts[o.entity as usize]));
         }
         // A spelling variant opening with a given name is that person's name (*Jerry Don*
         // is not Jordan).
-        if f.options.iter().any(|o| o.by_variant) && starts_with_name_head(surface) {
+        if r.variant && starts_with_name_head(surface) {
             f.options.retain(|o| !o.by_variant);
+        }
+        if !r.location {
+            continue;
         }
         let inside = persons.covers(f.start) || persons.is_name_head(f.start, f.end);
         let same_word = one_word && persons.has_word(surface);
         // A word that speaks or has an age somewhere in the text is a person's name there and
         // everywhere, unless it names a place big enough to speak for its people (*Moscow
         // said*, *Gainesville says*) or is paired with its region.
-        if !same_word && one_word && persons.is_speaker(surface) {
+        if r.lesser_place && !same_word && one_word && persons.is_speaker(surface) {
             f.options.retain(|o| !may_be_lesser_place(&facts[o.entity as usize]) || paired.contains(&(i, o.entity)));
         }
         if inside || same_word {
