@@ -82,35 +82,32 @@ struct Word {
     dot: bool,
 }
 
-/// The words of a text, in order: runs of word characters (`words::WordRuns`), joined by
-/// inner apostrophes and hyphens (*O'Brien*, *Smith-Jones*).
-struct Words<'a> {
-    text: &'a str,
-    runs: &'a [(usize, usize)],
-    next: usize,
-}
-
-impl Iterator for Words<'_> {
-    type Item = Word;
-
-    fn next(&mut self) -> Option<Word> {
-        let &(start, mut end) = self.runs.get(self.next)?;
-        self.next += 1;
-        let bytes = self.text.as_bytes();
-        while let Some(&(s, e)) = self.runs.get(self.next) {
+/// The capitalised words of a text, in order, into `out`. The words are runs of word
+/// characters (`words::WordRuns`), joined by inner apostrophes and hyphens (*O'Brien*,
+/// *Smith-Jones*); the others are read no further than their first byte.
+fn capitalised_words(text: &str, runs: &[(usize, usize)], out: &mut Vec<Word>) {
+    let bytes = text.as_bytes();
+    let mut next = 0;
+    while let Some(&(start, mut end)) = runs.get(next) {
+        next += 1;
+        while let Some(&(s, e)) = runs.get(next) {
             // An apostrophe, a hyphen or a right single quotation mark (’, in UTF-8).
             if !matches!(&bytes[end..s], b"'" | b"-" | [0xE2, 0x80, 0x99]) {
                 break;
             }
             end = e;
-            self.next += 1;
+            next += 1;
         }
-        Some(Word { start, end, dot: self.text.as_bytes().get(end) == Some(&b'.') })
+        let first = bytes[start];
+        let capital = if first.is_ascii() { first.is_ascii_uppercase() } else { capitalised(&text[start..end]) };
+        if capital {
+            out.push(Word { start, end, dot: bytes.get(end) == Some(&b'.') });
+        }
     }
 }
 
-/// The words of `text` as `Words` reads them, scanning the text itself (the tests compare
-/// the two).
+/// The words of `text` as `capitalised_words` reads them (all of them), scanning the text
+/// itself (the tests compare the two).
 #[cfg(test)]
 fn words(text: &str) -> Vec<Word> {
     use super::words::is_word_char;
@@ -191,15 +188,15 @@ impl<'t> PersonNames<'t> {
     /// The person names of `text`, whose runs of word characters are `runs`
     /// (`words::WordRuns`).
     pub fn of(text: &'t str, runs: &[(usize, usize)]) -> PersonNames<'t> {
-        /// The words of the last text on this thread: a buffer reused from text to text (but
-        /// after a text of more words than this).
+        /// The capitalised words of the last text on this thread: a buffer reused from text to
+        /// text (but after a text of more words than this).
         const KEPT_WORDS: usize = 1 << 16;
         thread_local! {
             static WORDS: std::cell::Cell<Vec<Word>> = const { std::cell::Cell::new(Vec::new()) };
         }
         let mut ws = WORDS.with(std::cell::Cell::take);
         ws.clear();
-        ws.extend(Words { text, runs, next: 0 });
+        capitalised_words(text, runs, &mut ws);
         let names = PersonNames::of_words(text, &ws);
         if ws.capacity() <= KEPT_WORDS {
             WORDS.with(|cell| cell.set(ws));
@@ -207,22 +204,14 @@ impl<'t> PersonNames<'t> {
         names
     }
 
+    /// The person names of `text`, whose capitalised words are `ws` (`capitalised_words`): a
+    /// name is made of capitalised words only, each joined to the one before it by a space (or
+    /// a full stop and a space), so that no other word stands between them.
     fn of_words(text: &'t str, ws: &[Word]) -> PersonNames<'t> {
         let mut names = PersonNames::default();
-        // Most words start with an ASCII letter that is not a capital: out at their first byte.
         let bytes = text.as_bytes();
-        let plain_uncapitalised = |w: &Word| bytes[w.start].is_ascii() && !bytes[w.start].is_ascii_uppercase();
-        // The capitalised words, the only ones that may head a name below.
-        let mut capitalised_words = Vec::with_capacity(ws.len() / 4);
         for (k, w) in ws.iter().enumerate() {
-            if plain_uncapitalised(w) {
-                continue;
-            }
             let word = &text[w.start..w.end];
-            if !capitalised(word) {
-                continue;
-            }
-            capitalised_words.push(k);
             if word.chars().nth(1).is_none() {
                 continue; // one letter
             }
@@ -239,18 +228,15 @@ impl<'t> PersonNames<'t> {
         }
         // Each capitalised word in turn but those of a name found (`resume`).
         let mut resume = 0;
-        for &i in &capitalised_words {
+        for i in 0..ws.len() {
             if i < resume || i + 1 >= ws.len() {
                 continue;
             }
             let head = ws[i];
             // A name needs a capitalised word right after its head (see the loop below): most
             // capitalised words are not followed by one, and are not looked up.
-            let next_joined = || {
-                let gap = &bytes[head.end..ws[i + 1].start];
-                gap == b" " || (head.dot && gap == b". ")
-            };
-            if !next_joined() || !capitalised(&text[ws[i + 1].start..ws[i + 1].end]) {
+            let gap = &bytes[head.end..ws[i + 1].start];
+            if !(gap == b" " || (head.dot && gap == b". ")) {
                 continue;
             }
             let head_text = &text[head.start..head.end + usize::from(head.dot)];
@@ -272,10 +258,10 @@ impl<'t> PersonNames<'t> {
                 let gap = &text[prev.end..ws[j].start];
                 let after_dot = prev.dot && (j - 1 == i || prev.end - prev.start == 1);
                 let joined = gap == " " || (after_dot && gap == ". ");
-                let w = &text[ws[j].start..ws[j].end];
-                if !joined || !capitalised(w) {
+                if !joined {
                     break;
                 }
+                let w = &text[ws[j].start..ws[j].end];
                 let initial = ws[j].dot && w.chars().count() == 1;
                 if !institution && !initial {
                     names.words.insert(w);
@@ -385,7 +371,7 @@ mod tests {
     }
 
     #[test]
-    fn words_from_runs_equal_a_scan_of_the_text() {
+    fn capitalised_words_from_runs_equal_a_scan_of_the_text() {
         const PIECES: &[&str] = &[
             "Scott", "Walker", "Mr", "Mr.", "W.", "O'", "Brien", "’", "'", "-", "said", "Élodie", "ÉTAT", "über",
             ".", ". ", " ", "  ", ", ", "\n", "x", "A", "é", "北京", "\u{301}", "1st", "M.", "×", "--", "''",
@@ -399,9 +385,10 @@ mod tests {
         texts.extend(std::fs::read_dir(seeds).into_iter().flatten().filter_map(|f| std::fs::read_to_string(f.ok()?.path()).ok()));
         let key = |w: &Word| (w.start, w.end, w.dot);
         for text in &texts {
-            let runs = word_runs(text);
-            let streamed: Vec<_> = Words { text, runs: &runs, next: 0 }.map(|w| key(&w)).collect();
-            let scanned: Vec<_> = words(text).iter().map(key).collect();
+            let mut streamed = Vec::new();
+            capitalised_words(text, &word_runs(text), &mut streamed);
+            let streamed: Vec<_> = streamed.iter().map(key).collect();
+            let scanned: Vec<_> = words(text).iter().filter(|w| capitalised(&text[w.start..w.end])).map(key).collect();
             assert_eq!(streamed, scanned, "{text:?}");
         }
     }
