@@ -4,6 +4,8 @@
 //! German cities take no article (*das Essen*, *in der Halle* are a meal and a hall), and an
 //! English sentence does not open with a town followed by an article (*Reading the report*).
 
+use super::words::WordSet;
+
 /// German articles and article contractions: a town name after one is a common noun.
 const GERMAN_DETERMINERS: &[&str] = &[
     "der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "einem", "einen", "eines", "kein",
@@ -25,6 +27,22 @@ const MONTHS: &[&str] = &[
 /// Era markers: after a number they date it (*100 B.C.*), they name no province.
 const ERAS: &[&str] = &["B.C.", "BC", "BCE", "A.D.", "AD", "CE"];
 
+static GERMAN_DETERMINER_SET: WordSet = WordSet::new(&[GERMAN_DETERMINERS]);
+static MONTH_SET: WordSet = WordSet::new(&[MONTHS]);
+
+/// True when `word` is a German determiner, in any case (*der*, *Der*, *DER*).
+fn german_determiner(word: &str) -> bool {
+    // The determiners are ASCII, six letters at most, in lower case (a test says so).
+    let mut lower = [0u8; 6];
+    let Some(lower) = lower.get_mut(..word.len()) else { return false };
+    if !word.is_ascii() {
+        return false;
+    }
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|w| GERMAN_DETERMINER_SET.contains(w))
+}
+
 /// True when a number is written right before `start`, one space away (*100* B.C., *5.* Mai).
 fn number_before(text: &str, start: usize) -> bool {
     text[..start].strip_suffix(' ').is_some_and(|b| b.trim_end_matches('.').ends_with(|c: char| c.is_ascii_digit()))
@@ -38,7 +56,7 @@ fn number_after(text: &str, end: usize) -> bool {
 /// True when the span is a date word next to its number (*March 31*, *100 B.C.*).
 pub(crate) fn reads_as_date(text: &str, start: usize, end: usize) -> bool {
     let span = &text[start..end];
-    if MONTHS.contains(&span) {
+    if MONTH_SET.contains(span) {
         return number_before(text, start) || number_after(text, end);
     }
     ERAS.contains(&span) && number_before(text, start)
@@ -72,7 +90,12 @@ impl<'t> Span<'t> {
 /// abbreviation (*Mr.*) or a possessive (*Iran's*), whose last character is no letter.
 pub(crate) fn word_before(text: &str, start: usize) -> Option<(usize, &str)> {
     let before = text[..start].strip_suffix(' ')?;
-    let from = before.char_indices().rev().find(|&(_, c)| !c.is_alphabetic()).map_or(0, |(i, c)| i + c.len_utf8());
+    // ASCII letters by bytes; from the first character beyond ASCII, letters by Unicode.
+    let bytes = before.as_bytes();
+    let mut from = bytes.len() - bytes.iter().rev().take_while(|b| b.is_ascii_alphabetic()).count();
+    if from > 0 && !bytes[from - 1].is_ascii() {
+        from = before[..from].char_indices().rev().find(|&(_, c)| !c.is_alphabetic()).map_or(0, |(i, c)| i + c.len_utf8());
+    }
     let word = &before[from..];
     (!word.is_empty()).then_some((from, word))
 }
@@ -80,7 +103,12 @@ pub(crate) fn word_before(text: &str, start: usize) -> Option<(usize, &str)> {
 /// The word (letters only) right after `end`, one space away.
 pub(crate) fn word_after(text: &str, end: usize) -> Option<&str> {
     let after = text[end..].strip_prefix(' ')?;
-    let to = after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len());
+    // ASCII letters by bytes; from the first character beyond ASCII, letters by Unicode.
+    let bytes = after.as_bytes();
+    let mut to = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    if bytes.get(to).is_some_and(|b| !b.is_ascii()) {
+        to += after[to..].find(|c: char| !c.is_alphabetic()).unwrap_or(after.len() - to);
+    }
     (to > 0).then(|| &after[..to])
 }
 
@@ -115,7 +143,7 @@ pub(crate) fn reads_as_ethnic_group(text: &str, start: usize, end: usize) -> boo
 
 /// True when the span reads as a common word, not a town name.
 pub(crate) fn reads_as_common_word(span: &Span) -> bool {
-    if span.word_before.is_some_and(|(_, w)| GERMAN_DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w))) {
+    if span.word_before.is_some_and(|(_, w)| german_determiner(w)) {
         return true;
     }
     span.one_word()
@@ -146,6 +174,37 @@ mod tests {
 
     fn common(text: &str, word: &str) -> bool {
         at(|t, s, e| reads_as_common_word(&Span::new(t, s, e)), text, word)
+    }
+
+    #[test]
+    fn german_determiners_in_any_case() {
+        assert!(GERMAN_DETERMINERS.iter().all(|d| d.len() <= 6 && d.bytes().all(|b| b.is_ascii_lowercase())));
+        for word in ["der", "Der", "DER", "dEr", "keinem", "KEINEM", "Beim"] {
+            assert!(german_determiner(word), "{word}");
+        }
+        for word in ["", "d", "the", "keinemm", "dér", "Dër", "deR."] {
+            assert!(!german_determiner(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn words_before_and_after_as_letters_go() {
+        // The byte loops for ASCII against a scan of the characters.
+        let text = "a Zürich b ÉTAT c.d 5 über x中文y Ωmega 'e  f l'été z";
+        let before = |start: usize| {
+            let before = text[..start].strip_suffix(' ')?;
+            let from = before.char_indices().rev().find(|&(_, c)| !c.is_alphabetic()).map_or(0, |(i, c)| i + c.len_utf8());
+            Some((from, &before[from..])).filter(|(_, w)| !w.is_empty())
+        };
+        let after = |end: usize| {
+            let after = text[end..].strip_prefix(' ')?;
+            let to = after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len());
+            (to > 0).then(|| &after[..to])
+        };
+        for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(word_before(text, i), before(i), "{i}");
+            assert_eq!(word_after(text, i), after(i), "{i}");
+        }
     }
 
     #[test]

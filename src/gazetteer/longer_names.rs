@@ -6,6 +6,7 @@
 //! *XENIA —*).
 
 use super::common_nouns::{sentence_initial, word_after, Span};
+use super::words::WordSet;
 
 /// Capitalised words that open a place's own name or qualify one (*Lake* Lanier, *Fort*
 /// Benning, *North* Georgia, *Metropolitan* Atlanta), and capitalised function words (*The*
@@ -18,6 +19,8 @@ const PLACE_QUALIFIERS: &[&str] = &[
     "Northeast", "Northwest", "Southeast", "Southwest", "The", "A", "An", "In", "At", "Of", "To",
     "For", "From", "By", "On", "And", "Or", "With", "Near", "Outside", "Inside",
 ];
+
+static PLACE_QUALIFIER_SET: WordSet = WordSet::new(&[PLACE_QUALIFIERS]);
 
 /// The capitalised word right before the span, one space away, with its start (see
 /// `word_before`).
@@ -36,7 +39,7 @@ pub(crate) fn ends_longer_name(span: &Span, mention_before: bool) -> bool {
     let Some((word_start, word)) = capitalised_word_before(span) else {
         return false;
     };
-    !PLACE_QUALIFIERS.contains(&word) && !sentence_initial(span.text, word_start)
+    !PLACE_QUALIFIER_SET.contains(word) && !sentence_initial(span.text, word_start)
 }
 
 /// True when a capitalised word stands right before (as in `ends_longer_name`) or right after
@@ -47,7 +50,7 @@ pub(crate) fn beside_capitalised_word(span: &Span) -> bool {
         return false;
     }
     let next_capitalised = word_after(span.text, span.end)
-        .is_some_and(|word| word.chars().next().is_some_and(char::is_uppercase) && !PLACE_QUALIFIERS.contains(&word));
+        .is_some_and(|word| word.chars().next().is_some_and(char::is_uppercase) && !PLACE_QUALIFIER_SET.contains(word));
     next_capitalised || ends_longer_name(span, false)
 }
 
@@ -69,12 +72,14 @@ const CLUB_OPENERS: &[&str] = &[
     "Zenit", "CSKA", "Partizan", "Legia", "Steaua", "Hertha", "Eintracht", "Borussia", "Werder", "Hellas",
 ];
 
+static MAKES_AND_CLUB_OPENERS: WordSet = WordSet::new(&[VEHICLE_MAKES, CLUB_OPENERS]);
+
 /// True when the span follows a car make or a club's opening word (*Dodge **Durango***,
 /// *AC **Milan***): it names the model or the club, not the place.
 pub(crate) fn names_model_or_club(span: &Span) -> bool {
     // Every make and opener starts with a capital: most words before a span are out at that.
     span.word_before.is_some_and(|(_, w)| {
-        w.starts_with(char::is_uppercase) && (VEHICLE_MAKES.contains(&w) || CLUB_OPENERS.contains(&w))
+        w.starts_with(char::is_uppercase) && MAKES_AND_CLUB_OPENERS.contains(w)
     })
 }
 

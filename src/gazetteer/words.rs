@@ -1,7 +1,27 @@
 //! Words, case and boundaries in running text: what decides whether a span of text found by
 //! the matcher is a name at all (whole words, elision, capitalisation).
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
 use unicode_normalization::char::is_combining_mark;
+
+/// Lists of words of a rule, looked up by a hash set built on first use: one hash of the word
+/// instead of a comparison with each (for lists read at most mentions or capitalised words).
+pub(crate) struct WordSet {
+    lists: &'static [&'static [&'static str]],
+    set: OnceLock<FxHashSet<&'static str>>,
+}
+
+impl WordSet {
+    pub const fn new(lists: &'static [&'static [&'static str]]) -> WordSet {
+        WordSet { lists, set: OnceLock::new() }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.set.get_or_init(|| self.lists.iter().flat_map(|list| list.iter().copied()).collect()).contains(word)
+    }
+}
 
 /// Letters, digits and marks continue a word; so do the joiners of Arabic and Indic scripts.
 #[inline]
