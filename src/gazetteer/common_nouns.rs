@@ -62,27 +62,24 @@ pub(crate) fn reads_as_date(text: &str, start: usize, end: usize) -> bool {
     ERAS.contains(&span) && number_before(text, start)
 }
 
-/// A span of text (byte offsets) with the word right before it (`word_before`), read once for
-/// all the rules that look at that word.
+/// A span of text (byte offsets) with the word right before it (`word_before`) and whether it
+/// is one word, read once for all the rules that look at them.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Span<'t> {
     pub text: &'t str,
     pub start: usize,
     pub end: usize,
     pub word_before: Option<(usize, &'t str)>,
+    pub one_word: bool,
 }
 
 impl<'t> Span<'t> {
     pub fn new(text: &'t str, start: usize, end: usize) -> Span<'t> {
-        Span { text, start, end, word_before: word_before(text, start) }
+        Span { text, start, end, word_before: word_before(text, start), one_word: !text[start..end].contains(' ') }
     }
 
     pub fn surface(&self) -> &'t str {
         &self.text[self.start..self.end]
-    }
-
-    pub fn one_word(&self) -> bool {
-        !self.surface().contains(' ')
     }
 }
 
@@ -146,7 +143,7 @@ pub(crate) fn reads_as_common_word(span: &Span) -> bool {
     if span.word_before.is_some_and(|(_, w)| german_determiner(w)) {
         return true;
     }
-    span.one_word()
+    span.one_word
         && sentence_initial(span.text, span.start)
         && word_after(span.text, span.end).is_some_and(|w| ENGLISH_DETERMINERS.contains(&w))
 }

@@ -33,7 +33,7 @@ fn capitalised_word_before<'t>(span: &Span<'t>) -> Option<(usize, &'t str)> {
 /// qualifies a place, and no mention of its own (`mention_before`: *Detroit* in *Detroit
 /// Edison* is a place, and a name beside a place name is left to the data).
 pub(crate) fn ends_longer_name(span: &Span, mention_before: bool) -> bool {
-    if mention_before || !span.one_word() {
+    if mention_before || !span.one_word {
         return false;
     }
     let Some((word_start, word)) = capitalised_word_before(span) else {
@@ -46,7 +46,7 @@ pub(crate) fn ends_longer_name(span: &Span, mention_before: bool) -> bool {
 /// the one-word span, one space away: the span is a word of a longer name (*Foreign
 /// Minister*, *Flying Tigers*, *Andrei Bogdanov*), which spelling variants must not be.
 pub(crate) fn beside_capitalised_word(span: &Span) -> bool {
-    if !span.one_word() {
+    if !span.one_word {
         return false;
     }
     let next_capitalised = word_after(span.text, span.end)
@@ -97,7 +97,7 @@ const AFTER_A_NAMED_THING: &[&str] = &[
 /// newspaper. Names that take one (*The Hague*, *the Bronx*) are aliases of their own, and
 /// big places are left alone (see the caller).
 pub(crate) fn after_the_article(span: &Span) -> bool {
-    if !span.word_before.is_some_and(|(_, w)| w == "the") || !span.one_word() {
+    if !span.word_before.is_some_and(|(_, w)| w == "the") || !span.one_word {
         return false;
     }
     let rest = &span.text[span.end..];
@@ -111,15 +111,12 @@ pub(crate) fn after_the_article(span: &Span) -> bool {
 /// Jacobsen*, *Callison Tighe & Robinson*, *Swift & Co.*): a firm's name, made of surnames.
 /// Small places only (see the caller): *Trinidad & Tobago* writes two islands so.
 pub(crate) fn in_firm_name(text: &str, start: usize, end: usize) -> bool {
-    if text[start..end].contains(' ') {
-        return false;
-    }
     let capitalised = |w: &str| w.starts_with(char::is_uppercase);
     let partner_after = text[end..].strip_prefix(" & ").is_some_and(capitalised);
     let partner_before = text[..start]
         .strip_suffix(" & ")
         .is_some_and(|b| b.rsplit(' ').next().is_some_and(|w| capitalised(w) && w.chars().count() > 1));
-    partner_after || partner_before
+    (partner_after || partner_before) && !text[start..end].contains(' ')
 }
 
 /// A short word in capitals: the shape of an acronym.

@@ -334,7 +334,7 @@ pub(crate) fn in_arabic_name(text: &str, start: usize, end: usize) -> bool {
         return true;
     }
     let family = text[end..].strip_prefix(" El-").or_else(|| text[end..].strip_prefix(" Al-"));
-    !text[start..end].contains(' ') && family.is_some_and(|f| f.starts_with(char::is_uppercase))
+    family.is_some_and(|f| f.starts_with(char::is_uppercase)) && !text[start..end].contains(' ')
 }
 
 /// True when `last` follows a capitalised `first` word and a middle initial (*Kijuan D.

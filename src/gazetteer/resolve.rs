@@ -353,7 +353,7 @@ fn drop_by_surroundings<'t>(
         }
         let span = Span::new(text, f.start, f.end);
         let surface = span.surface();
-        let one_word = span.one_word();
+        let one_word = span.one_word;
         if r.variant && !name_words.is_empty() && name_words.contains(surface) {
             f.options.retain(|o| !o.by_variant);
         }
