@@ -212,27 +212,44 @@ fn town_comma_region(g: &Gazetteer, text: &str, found: &[Found]) -> FxHashSet<(u
 /// The regions the document is about: the region (state, governorate) that the most mentions
 /// may lie in or name, when at least two do. *Columbus*, *Grove City* and *Franklin County*
 /// may each be in several states; together they say Ohio, and so does the *Dublin* beside them.
-fn dominant_regions(g: &Gazetteer, found: &[Found]) -> FxHashSet<u32> {
-    let mut votes: FxHashMap<u32, u32> = FxHashMap::default();
-    let mut seen: FxHashSet<u32> = FxHashSet::default();
+/// Into `dominant`, sorted (`votes`: a buffer).
+fn dominant_regions(g: &Gazetteer, found: &[Found], votes: &mut Vec<u32>, dominant: &mut Vec<u32>) {
+    // Each mention's regions once (a mention has few), all in one list, counted when sorted.
+    votes.clear();
+    dominant.clear();
     for f in found {
-        seen.clear();
+        let first = votes.len();
+        let vote = |votes: &mut Vec<u32>, r: u32| {
+            if !votes[first..].contains(&r) {
+                votes.push(r);
+            }
+        };
         for o in f.options.iter().filter(|o| !o.by_variant && !o.ambiguous) {
             let facts = &g.facts()[o.entity as usize];
             if facts.kind == Kind::Region {
-                seen.insert(o.entity);
+                vote(votes, o.entity);
             }
-            seen.extend(facts.regions());
-        }
-        for &r in &seen {
-            *votes.entry(r).or_insert(0) += 1;
+            for r in facts.regions() {
+                vote(votes, r);
+            }
         }
     }
-    let top = votes.values().copied().max().unwrap_or(0);
+    votes.sort_unstable();
+    let mut top = 0;
+    for run in votes.chunk_by(|a, b| a == b) {
+        match run.len().cmp(&top) {
+            std::cmp::Ordering::Greater => {
+                top = run.len();
+                dominant.clear();
+                dominant.push(run[0]);
+            }
+            std::cmp::Ordering::Equal => dominant.push(run[0]),
+            std::cmp::Ordering::Less => {}
+        }
+    }
     if top < 2 {
-        return FxHashSet::default();
+        dominant.clear();
     }
-    votes.into_iter().filter(|&(_, n)| n == top).map(|(r, _)| r).collect()
 }
 
 /// Support of a place in the region the document is about (less than its region named).
@@ -406,6 +423,37 @@ fn drop_by_surroundings<'t>(
     }
 }
 
+/// Buffers of `resolve`, reused from text to text on a thread.
+#[derive(Debug, Default)]
+struct Tables {
+    votes: Vec<u32>,
+    /// The regions the document is about (`dominant_regions`), sorted.
+    dominant: Vec<u32>,
+    /// Entities named by a name that is theirs without doubt, sorted.
+    regions_named: Vec<u32>,
+    /// Entities that are the one option of a mention, sorted.
+    named: Vec<u32>,
+    /// Weight of each country (`EntityFacts::country`) in the document: a document names few.
+    context: Vec<(u32, f64)>,
+    scored: Vec<(Option_, f64)>,
+}
+
+impl Tables {
+    /// Entries a buffer may keep for the next text.
+    const KEPT: usize = 1 << 12;
+
+    fn fits(&self) -> bool {
+        [self.votes.capacity(), self.dominant.capacity(), self.regions_named.capacity(), self.named.capacity()]
+            .into_iter()
+            .chain([self.context.capacity(), self.scored.capacity()])
+            .all(|c| c <= Tables::KEPT)
+    }
+}
+
+thread_local! {
+    static TABLES: std::cell::Cell<Tables> = std::cell::Cell::default();
+}
+
 /// Each mention's entity. `runs` gives the words of `text` (`words::WordRuns`), read only if
 /// needed.
 pub(crate) fn resolve<'t>(
@@ -416,35 +464,52 @@ pub(crate) fn resolve<'t>(
 ) -> Vec<Resolved> {
     let paired = town_comma_region(g, text, &found);
     drop_by_surroundings(g, text, runs, &mut found, &paired);
-    let dominant = dominant_regions(g, &found);
-    // Entities named in the document by a name that is theirs without doubt (read for the
-    // regions places lie in: any option of a mention counts, not only the chosen one).
-    let mut regions_named: FxHashSet<u32> = FxHashSet::default();
-    for f in &found {
-        for o in &f.options {
-            if !o.by_variant && !o.ambiguous {
-                regions_named.insert(o.entity);
-            }
-        }
+    let mut tables = TABLES.with(std::cell::Cell::take);
+    let resolved = resolve_with(g, &paired, found, &mut tables);
+    if tables.fits() {
+        TABLES.with(|cell| cell.set(tables));
     }
+    resolved
+}
+
+fn resolve_with(g: &Gazetteer, paired: &FxHashSet<(usize, u32)>, found: Vec<Found>, tables: &mut Tables) -> Vec<Resolved> {
+    let Tables { votes, dominant, regions_named, named, context, scored } = tables;
+    dominant_regions(g, &found, votes, dominant);
     let facts = g.facts();
-    // Weight of each country (`EntityFacts::country`) in the document.
-    let mut context: FxHashMap<u32, f64> = FxHashMap::default();
-    let mut named: FxHashSet<u32> = FxHashSet::default();
+    // A name that is also a word or a person's name (Center, Taylor) needs the document to name
+    // its region (see below): the entities named without doubt, listed only if some option
+    // asks.
+    regions_named.clear();
+    let asks = |o: &Option_| !o.by_variant && o.ambiguous && facts[o.entity as usize].has_containers;
+    if found.iter().any(|f| f.options.iter().any(asks)) {
+        // Entities named in the document by a name that is theirs without doubt (read for the
+        // regions places lie in: any option of a mention counts, not only the chosen one).
+        for f in &found {
+            regions_named.extend(f.options.iter().filter(|o| !o.by_variant && !o.ambiguous).map(|o| o.entity));
+        }
+        regions_named.sort_unstable();
+    }
+    named.clear();
+    context.clear();
     for f in &found {
         if let [only] = f.options.as_slice() {
             if !only.by_variant && !only.ambiguous {
-                named.insert(only.entity);
+                named.push(only.entity);
                 let only_facts = &facts[only.entity as usize];
                 if only_facts.country != NO_COUNTRY {
                     // A country or region named (or its demonym) says more than a town does.
                     let weight = if matches!(only_facts.kind, Kind::Country | Kind::Region) { 2.0 } else { 1.0 };
-                    *context.entry(only_facts.country).or_insert(0.0) += weight;
+                    match context.iter_mut().find(|(c, _)| *c == only_facts.country) {
+                        Some((_, w)) => *w += weight,
+                        None => context.push((only_facts.country, weight)),
+                    }
                 }
             }
         }
     }
-    let in_context = |e: &EntityFacts| context.get(&e.country).copied().unwrap_or(0.0);
+    named.sort_unstable();
+    let in_context = |e: &EntityFacts| context.iter().find(|(c, _)| *c == e.country).map_or(0.0, |&(_, w)| w);
+    let has = |list: &[u32], r: u32| list.binary_search(&r).is_ok();
     let mut resolved = Vec::with_capacity(found.len());
     for (i, f) in found.into_iter().enumerate() {
         // A town named like the region it lies in is the region's seat (Idlib, Deir ez-Zor,
@@ -457,41 +522,42 @@ pub(crate) fn resolve<'t>(
             }
             (facts[region as usize].prominence - e.prominence).max(0.0) + SEAT_MARGIN
         };
-        let mut scored: Vec<(Option_, f64)> = f
-            .options
-            .iter()
-            .filter(|o| {
-                let facts = &facts[o.entity as usize];
-                if !o.by_variant && o.ambiguous && facts.has_containers {
-                    // A name that is also a word or a person's name (Center, Taylor): the
-                    // document must name the place's region, or pair them (Center, Texas).
-                    return paired.contains(&(i, o.entity))
-                        || facts.regions().any(|r| regions_named.contains(&r) || dominant.contains(&r));
-                }
-                let context_needed = match (o.by_variant, o.ambiguous) {
-                    (true, _) => variant_needs_context(facts),
-                    (false, true) => needs_context(facts),
-                    (false, false) => false,
-                };
-                !context_needed || in_context(facts) >= STRONG_CONTEXT
-            })
-            .map(|o| {
-                let facts = &facts[o.entity as usize];
-                let mut support = 0.5 * in_context(facts).min(4.0) / 4.0;
-                if paired.contains(&(i, o.entity)) {
-                    support += TOWN_REGION_SUPPORT;
-                }
-                // A town beside its state or governorate: the region named settles it.
-                if facts.regions().any(|r| named.contains(&r)) {
-                    support += 0.4;
-                }
-                if facts.regions().any(|r| dominant.contains(&r)) {
-                    support += DOMINANT_REGION_SUPPORT;
-                }
-                let doubt = if o.ambiguous { 0.15 } else { 0.0 };
-                (*o, o.kind.base_score() + support + facts.prominence + seat_bonus(facts) - doubt)
-            })
-            .collect();
+        scored.clear();
+        scored.extend(
+            f.options
+                .iter()
+                .filter(|o| {
+                    let facts = &facts[o.entity as usize];
+                    if !o.by_variant && o.ambiguous && facts.has_containers {
+                        // A name that is also a word or a person's name (Center, Taylor): the
+                        // document must name the place's region, or pair them (Center, Texas).
+                        return paired.contains(&(i, o.entity))
+                            || facts.regions().any(|r| has(regions_named, r) || has(dominant, r));
+                    }
+                    let context_needed = match (o.by_variant, o.ambiguous) {
+                        (true, _) => variant_needs_context(facts),
+                        (false, true) => needs_context(facts),
+                        (false, false) => false,
+                    };
+                    !context_needed || in_context(facts) >= STRONG_CONTEXT
+                })
+                .map(|o| {
+                    let facts = &facts[o.entity as usize];
+                    let mut support = 0.5 * in_context(facts).min(4.0) / 4.0;
+                    if paired.contains(&(i, o.entity)) {
+                        support += TOWN_REGION_SUPPORT;
+                    }
+                    // A town beside its state or governorate: the region named settles it.
+                    if facts.regions().any(|r| has(named, r)) {
+                        support += 0.4;
+                    }
+                    if facts.regions().any(|r| has(dominant, r)) {
+                        support += DOMINANT_REGION_SUPPORT;
+                    }
+                    let doubt = if o.ambiguous { 0.15 } else { 0.0 };
+                    (*o, o.kind.base_score() + support + facts.prominence + seat_bonus(facts) - doubt)
+                }),
+        );
         if scored.is_empty() {
             continue;
         }
