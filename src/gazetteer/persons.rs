@@ -163,8 +163,10 @@ static INSTITUTION_WORD_SET: WordSet = WordSet::new(&[INSTITUTION_WORDS]);
 
 /// True when the word ending at `end` is followed by a verb of speech or an age.
 fn speaker_at(text: &str, end: usize) -> bool {
-    if let Some(verb) = word_after(text, end) {
-        return SPEECH_VERB_SET.contains(verb);
+    match text.as_bytes().get(end) {
+        Some(b' ') => return word_after(text, end).is_some_and(|verb| SPEECH_VERB_SET.contains(verb)),
+        Some(b',') => {}
+        _ => return false,
     }
     let Some(rest) = text[end..].strip_prefix(", ") else { return false };
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();

@@ -8,18 +8,42 @@ use unicode_normalization::char::is_combining_mark;
 
 /// Lists of words of a rule, looked up by a hash set built on first use: one hash of the word
 /// instead of a comparison with each (for lists read at most mentions or capitalised words).
+/// Most words asked about have a length or a first byte that no listed word has, and are not
+/// hashed.
 pub(crate) struct WordSet {
     lists: &'static [&'static [&'static str]],
-    set: OnceLock<FxHashSet<&'static str>>,
+    table: OnceLock<WordTable>,
+}
+
+struct WordTable {
+    set: FxHashSet<&'static str>,
+    /// Bit `n` set when a listed word has `n` bytes (63: 63 or more).
+    lengths: u64,
+    /// Bit `b` set when a listed word starts with byte `b`.
+    first_bytes: [u64; 4],
 }
 
 impl WordSet {
     pub const fn new(lists: &'static [&'static [&'static str]]) -> WordSet {
-        WordSet { lists, set: OnceLock::new() }
+        WordSet { lists, table: OnceLock::new() }
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        self.set.get_or_init(|| self.lists.iter().flat_map(|list| list.iter().copied()).collect()).contains(word)
+        let table = self.table.get_or_init(|| {
+            let words = self.lists.iter().flat_map(|list| list.iter().copied());
+            let mut table = WordTable { set: words.clone().collect(), lengths: 0, first_bytes: [0; 4] };
+            for w in words {
+                table.lengths |= 1 << w.len().min(63);
+                if let Some(&b) = w.as_bytes().first() {
+                    table.first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+                }
+            }
+            table
+        });
+        let Some(&b) = word.as_bytes().first() else { return table.set.contains(word) };
+        table.lengths & (1 << word.len().min(63)) != 0
+            && table.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+            && table.set.contains(word)
     }
 }
 
@@ -346,6 +370,20 @@ impl Shape {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_sets_hold_their_words() {
+        const SHORT: &[&str] = &["", "a", "said", "März", "Škoda"];
+        const LONG: &[&str] = &["a word of sixty-four bytes, longer than the lengths have a bit for"];
+        static SET: WordSet = WordSet::new(&[SHORT, LONG]);
+        for w in SHORT.iter().chain(LONG) {
+            assert!(SET.contains(w), "{w:?}");
+        }
+        let longer = format!("{}!", LONG[0]);
+        for w in ["b", "aa", "Said", "said.", "Mär", "Skoda", "A", "a word", &longer] {
+            assert!(!SET.contains(w), "{w:?}");
+        }
+    }
 
     #[test]
     fn word_chars_fast_path_agrees_with_unicode() {
