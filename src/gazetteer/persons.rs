@@ -164,7 +164,10 @@ static INSTITUTION_WORD_SET: WordSet = WordSet::new(&[INSTITUTION_WORDS]);
 /// True when the word ending at `end` is followed by a verb of speech or an age.
 fn speaker_at(text: &str, end: usize) -> bool {
     match text.as_bytes().get(end) {
-        Some(b' ') => return word_after(text, end).is_some_and(|verb| SPEECH_VERB_SET.contains(verb)),
+        Some(b' ') => {
+            let verb_may_follow = text.as_bytes().get(end + 1).is_some_and(|&b| SPEECH_VERB_SET.may_start_with(b));
+            return verb_may_follow && word_after(text, end).is_some_and(|verb| SPEECH_VERB_SET.contains(verb));
+        }
         Some(b',') => {}
         _ => return false,
     }
@@ -245,8 +248,9 @@ impl<'t> PersonNames<'t> {
             if !(gap == b" " || (head.dot && gap == b". ")) {
                 continue;
             }
-            let head_text = &text[head.start..head.end + usize::from(head.dot)];
-            if !is_name_head(head_text) {
+            // As `is_name_head` reads the head with its full stop, if any (a title's).
+            let kind = head_kind(&text[head.start..head.end]);
+            if kind == 0 || (head.dot && kind & TITLE == 0) {
                 continue;
             }
             // A given name before an institution's word names the institution after a place
@@ -254,7 +258,7 @@ impl<'t> PersonNames<'t> {
             // stays a place, the words after it are still no places of their own.
             let next = &text[ws[i + 1].start..ws[i + 1].end];
             let next = next.strip_suffix("'s").or_else(|| next.strip_suffix("’s")).unwrap_or(next);
-            let institution = head_kind(head_text.trim_end_matches('.')) & TITLE == 0 && INSTITUTION_WORD_SET.contains(next);
+            let institution = kind & TITLE == 0 && INSTITUTION_WORD_SET.contains(next);
             // The name: capitalised words, each after one space (or after an initial's full
             // stop and a space: *George W. Bush*).
             let mut j = i + 1;

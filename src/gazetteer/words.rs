@@ -29,7 +29,18 @@ impl WordSet {
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        let table = self.table.get_or_init(|| {
+        let table = self.table();
+        let Some(&b) = word.as_bytes().first() else { return table.set.contains(word) };
+        table.lengths & (1 << word.len().min(63)) != 0 && table.starts_with(b) && table.set.contains(word)
+    }
+
+    /// False when no listed word starts with byte `b`.
+    pub fn may_start_with(&self, b: u8) -> bool {
+        self.table().starts_with(b)
+    }
+
+    fn table(&self) -> &WordTable {
+        self.table.get_or_init(|| {
             let words = self.lists.iter().flat_map(|list| list.iter().copied());
             let mut table = WordTable { set: words.clone().collect(), lengths: 0, first_bytes: [0; 4] };
             for w in words {
@@ -39,11 +50,13 @@ impl WordSet {
                 }
             }
             table
-        });
-        let Some(&b) = word.as_bytes().first() else { return table.set.contains(word) };
-        table.lengths & (1 << word.len().min(63)) != 0
-            && table.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0
-            && table.set.contains(word)
+        })
+    }
+}
+
+impl WordTable {
+    fn starts_with(&self, b: u8) -> bool {
+        self.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0
     }
 }
 
@@ -383,6 +396,8 @@ mod tests {
         for w in ["b", "aa", "Said", "said.", "Mär", "Skoda", "A", "a word", &longer] {
             assert!(!SET.contains(w), "{w:?}");
         }
+        assert!(SET.may_start_with(b's') && SET.may_start_with("Š".as_bytes()[0]));
+        assert!(!SET.may_start_with(b'S') && !SET.may_start_with(b'b'));
     }
 
     #[test]
