@@ -85,25 +85,37 @@ struct Word {
 
 /// The capitalised words of a text, in order, into `out`. The words are runs of word
 /// characters (`words::WordRuns`), joined by inner apostrophes and hyphens (*O'Brien*,
-/// *Smith-Jones*); the others are read no further than their first byte.
+/// *Smith-Jones*); a run that starts with a lower-case ASCII letter (most of them) starts no
+/// capitalised word, and is read no further unless it may continue one.
 fn capitalised_words(text: &str, runs: &[(usize, usize)], out: &mut Vec<Word>) {
     let bytes = text.as_bytes();
-    let mut next = 0;
-    while let Some(&(start, mut end)) = runs.get(next) {
-        next += 1;
-        while let Some(&(s, e)) = runs.get(next) {
-            // An apostrophe, a hyphen or a right single quotation mark (’, in UTF-8).
-            if !matches!(&bytes[end..s], b"'" | b"-" | [0xE2, 0x80, 0x99]) {
-                break;
-            }
-            end = e;
-            next += 1;
-        }
+    // An apostrophe, a hyphen or a right single quotation mark (’, in UTF-8) between two runs.
+    let joined = |k: usize, start: usize| k > 0 && matches!(&bytes[runs[k - 1].1..start], b"'" | b"-" | [0xE2, 0x80, 0x99]);
+    // The last word listed may go on (its runs so far were joined).
+    let mut open = false;
+    for (k, &(start, end)) in runs.iter().enumerate() {
         let first = bytes[start];
-        let capital = if first.is_ascii() { first.is_ascii_uppercase() } else { capitalised(&text[start..end]) };
-        if capital {
-            out.push(Word { start, end, dot: bytes.get(end) == Some(&b'.') });
+        let may_be_capital = !first.is_ascii() || first.is_ascii_uppercase();
+        if !open && !may_be_capital {
+            continue;
         }
+        let joined = joined(k, start);
+        if open {
+            if joined {
+                if let Some(word) = out.last_mut() {
+                    word.end = end;
+                }
+                continue;
+            }
+            open = false;
+        }
+        if may_be_capital && !joined && (first.is_ascii() || capitalised(&text[start..end])) {
+            out.push(Word { start, end, dot: false });
+            open = true;
+        }
+    }
+    for word in out.iter_mut() {
+        word.dot = bytes.get(word.end) == Some(&b'.');
     }
 }
 
