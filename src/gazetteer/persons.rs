@@ -85,37 +85,37 @@ struct Word {
 
 /// The capitalised words of a text, in order, into `out`. The words are runs of word
 /// characters (`words::WordRuns`), joined by inner apostrophes and hyphens (*O'Brien*,
-/// *Smith-Jones*); a run that starts with a lower-case ASCII letter (most of them) starts no
-/// capitalised word, and is read no further unless it may continue one.
-fn capitalised_words(text: &str, runs: &[(usize, usize)], out: &mut Vec<Word>) {
+/// *Smith-Jones*). A run that starts with a lower-case ASCII letter (most of them) starts no
+/// capitalised word: the others are listed first, into `starts` (without a branch per run),
+/// and only they are read further.
+fn capitalised_words(text: &str, runs: &[(usize, usize)], starts: &mut Vec<usize>, out: &mut Vec<Word>) {
     let bytes = text.as_bytes();
-    // An apostrophe, a hyphen or a right single quotation mark (’, in UTF-8) between two runs.
-    let joined = |k: usize, start: usize| k > 0 && matches!(&bytes[runs[k - 1].1..start], b"'" | b"-" | [0xE2, 0x80, 0x99]);
-    // The last word listed may go on (its runs so far were joined).
-    let mut open = false;
-    for (k, &(start, end)) in runs.iter().enumerate() {
-        let first = bytes[start];
-        let may_be_capital = !first.is_ascii() || first.is_ascii_uppercase();
-        if !open && !may_be_capital {
-            continue;
-        }
-        let joined = joined(k, start);
-        if open {
-            if joined {
-                if let Some(word) = out.last_mut() {
-                    word.end = end;
-                }
-                continue;
-            }
-            open = false;
-        }
-        if may_be_capital && !joined && (first.is_ascii() || capitalised(&text[start..end])) {
-            out.push(Word { start, end, dot: false });
-            open = true;
-        }
+    if starts.len() < runs.len() {
+        starts.resize(runs.len(), 0);
     }
-    for word in out.iter_mut() {
-        word.dot = bytes.get(word.end) == Some(&b'.');
+    let mut n = 0;
+    for (k, &(start, _)) in runs.iter().enumerate() {
+        let first = bytes[start];
+        starts[n] = k;
+        n += usize::from(!first.is_ascii() || first.is_ascii_uppercase());
+    }
+    // An apostrophe, a hyphen or a right single quotation mark (’, in UTF-8) between two runs.
+    let joined = |k: usize| k > 0 && matches!(&bytes[runs[k - 1].1..runs[k].0], b"'" | b"-" | [0xE2, 0x80, 0x99]);
+    // The first run not read yet (the runs after a word's first are read with it).
+    let mut next = 0;
+    for &k in &starts[..n] {
+        if k < next || joined(k) {
+            continue; // inside a word
+        }
+        let (start, mut end) = runs[k];
+        next = k + 1;
+        while next < runs.len() && joined(next) {
+            end = runs[next].1;
+            next += 1;
+        }
+        if bytes[start].is_ascii() || capitalised(&text[start..end]) {
+            out.push(Word { start, end, dot: bytes.get(end) == Some(&b'.') });
+        }
     }
 }
 
@@ -209,18 +209,18 @@ impl<'t> PersonNames<'t> {
     /// The person names of `text`, whose runs of word characters are `runs`
     /// (`words::WordRuns`).
     pub fn of(text: &'t str, runs: &[(usize, usize)]) -> PersonNames<'t> {
-        /// The capitalised words of the last text on this thread: a buffer reused from text to
-        /// text (but after a text of more words than this).
+        /// The capitalised words of the last text on this thread and the runs that may start
+        /// them: buffers reused from text to text (but after a text of more words than this).
         const KEPT_WORDS: usize = 1 << 16;
         thread_local! {
-            static WORDS: std::cell::Cell<Vec<Word>> = const { std::cell::Cell::new(Vec::new()) };
+            static WORDS: std::cell::Cell<(Vec<usize>, Vec<Word>)> = const { std::cell::Cell::new((Vec::new(), Vec::new())) };
         }
-        let mut ws = WORDS.with(std::cell::Cell::take);
+        let (mut starts, mut ws) = WORDS.with(std::cell::Cell::take);
         ws.clear();
-        capitalised_words(text, runs, &mut ws);
+        capitalised_words(text, runs, &mut starts, &mut ws);
         let names = PersonNames::of_words(text, &ws);
-        if ws.capacity() <= KEPT_WORDS {
-            WORDS.with(|cell| cell.set(ws));
+        if starts.capacity() <= KEPT_WORDS {
+            WORDS.with(|cell| cell.set((starts, ws)));
         }
         names
     }
@@ -411,7 +411,7 @@ mod tests {
         let key = |w: &Word| (w.start, w.end, w.dot);
         for text in &texts {
             let mut streamed = Vec::new();
-            capitalised_words(text, &word_runs(text), &mut streamed);
+            capitalised_words(text, &word_runs(text), &mut Vec::new(), &mut streamed);
             let streamed: Vec<_> = streamed.iter().map(key).collect();
             let scanned: Vec<_> = words(text).iter().filter(|w| capitalised(&text[w.start..w.end])).map(key).collect();
             assert_eq!(streamed, scanned, "{text:?}");
