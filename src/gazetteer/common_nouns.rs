@@ -32,7 +32,12 @@ static MONTH_SET: WordSet = WordSet::new(&[MONTHS]);
 
 /// True when `word` is a German determiner, in any case (*der*, *Der*, *DER*).
 fn german_determiner(word: &str) -> bool {
-    // The determiners are ASCII, six letters at most, in lower case (a test says so).
+    // The determiners are ASCII, six letters at most, in lower case (a test says so); most
+    // words before a mention start with a letter none of them starts with.
+    let Some(&first) = word.as_bytes().first() else { return false };
+    if !GERMAN_DETERMINER_SET.may_start_with(first.to_ascii_lowercase()) {
+        return false;
+    }
     let mut lower = [0u8; 6];
     let Some(lower) = lower.get_mut(..word.len()) else { return false };
     if !word.is_ascii() {
