@@ -931,7 +931,6 @@ impl Gazetteer {
                 if !capitalised(last) || hyphen_before(i) || (i + n < words.len() && hyphen_before(i + n)) {
                     continue;
                 }
-                let opener = n == 1 && sentence_start(i);
                 let (s, e) = (words[i].0, words[i + n - 1].1);
                 let span = &text[s..e];
                 let group = self.key_group_of(span);
@@ -945,14 +944,15 @@ impl Gazetteer {
                 if may & names_ok == 0 && (!options.demonyms || may & demonyms_ok == 0) {
                     continue;
                 }
-                if opener && !mid_sentence(span) {
+                if n == 1 && sentence_start(i) && !mid_sentence(span) {
                     continue;
                 }
-                if n == 1 && lang.is_stopword(stopwords::languages_of(&normalize(span))) {
+                let folded = normalize(span);
+                if n == 1 && lang.is_stopword(stopwords::languages_of(&folded)) {
                     continue;
                 }
                 let shape = Shape::of(span);
-                let initial = initial_class(&normalize(span));
+                let initial = initial_class(&folded);
                 let mut options_ = Vec::new();
                 for name in &self.key_members[self.keys.member_range(g)] {
                     // A Latin-script word is a spelling variant of a name written in Latin
