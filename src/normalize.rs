@@ -549,6 +549,36 @@ fn plain_ascii(b: u8) -> bool {
     (0x21..=0x7E).contains(&b) && b != b'`'
 }
 
+/// Where the run of plain ASCII units that goes on at byte `k` of `bytes` ends (see
+/// `fold_with`), read eight bytes at a time while they and the byte after them are ASCII: the
+/// first byte that does not go on the run, or where the bytes stop being ASCII (the byte loop
+/// of `fold_with` reads on from there).
+#[inline]
+fn plain_run_by_words(bytes: &[u8], mut k: usize) -> usize {
+    const fn splat(b: u8) -> u64 {
+        u64::from_le_bytes([b; 8])
+    }
+    const HIGH: u64 = splat(0x80);
+    // The high bit of each byte in lo..=hi (bytes under 0x80: no carry between them).
+    let in_range = |v: u64, lo: u8, hi: u8| (v + splat(128 - lo)) & !(v + splat(127 - hi)) & HIGH;
+    let plain = |v: u64| in_range(v, 0x21, 0x7E) & !in_range(v, b'`', b'`');
+    while let Some(window) = bytes.get(k..k + 9) {
+        let here = u64::from_le_bytes(window[..8].try_into().expect("eight bytes"));
+        let next = u64::from_le_bytes(window[1..].try_into().expect("eight bytes"));
+        if (here | next) & HIGH != 0 {
+            break;
+        }
+        // Byte by byte as in `fold_with`: plain, or a space before a plain byte (the next
+        // byte is ASCII here).
+        let goes_on = plain(here) | (in_range(here, b' ', b' ') & plain(next));
+        if goes_on != HIGH {
+            return k + ((!goes_on & HIGH).trailing_zeros() / 8) as usize;
+        }
+        k += 8;
+    }
+    k
+}
+
 /// Folds `s`, giving `sink` every output character with its source byte range.
 fn fold(s: &str, sink: &mut impl FoldSink) {
     fold_with(s, sink, true)
@@ -571,7 +601,7 @@ fn fold_with(s: &str, sink: &mut impl FoldSink, fast_paths: bool) {
             // between them, most of a text.
             // Byte k goes on the run if it is plain, or a space before a plain byte, and the
             // byte after it is ASCII (no combining mark); without branches on either test.
-            let mut k = i + 1;
+            let mut k = plain_run_by_words(bytes, i + 1);
             while k + 1 < bytes.len() {
                 let (b, next) = (bytes[k], bytes[k + 1]);
                 if !((plain_ascii(b) | ((b == b' ') & plain_ascii(next))) & (next < 0x80)) {
