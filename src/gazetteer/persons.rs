@@ -60,11 +60,23 @@ fn head_kind(word: &str) -> u8 {
     heads().get(word).copied().unwrap_or(0)
 }
 
+/// The kind of `word` as the head of a person's name, `word` written without its full stop and
+/// `dot` saying whether one follows (only a title heads a name with one: *Mr.*, *Gen.*); 0 when
+/// it heads none.
+fn name_head_kind(word: &str, dot: bool) -> u8 {
+    let kind = head_kind(word);
+    if dot && kind & TITLE == 0 {
+        0
+    } else {
+        kind
+    }
+}
+
 /// True when `word` (as written) may head a person's name.
 pub(crate) fn is_name_head(word: &str) -> bool {
     match word.strip_suffix('.') {
-        Some(bare) => head_kind(bare) & TITLE != 0,
-        None => head_kind(word) != 0,
+        Some(bare) => name_head_kind(bare, true) != 0,
+        None => name_head_kind(word, false) != 0,
     }
 }
 
@@ -260,9 +272,8 @@ impl<'t> PersonNames<'t> {
             if !(gap == b" " || (head.dot && gap == b". ")) {
                 continue;
             }
-            // As `is_name_head` reads the head with its full stop, if any (a title's).
-            let kind = head_kind(&text[head.start..head.end]);
-            if kind == 0 || (head.dot && kind & TITLE == 0) {
+            let kind = name_head_kind(&text[head.start..head.end], head.dot);
+            if kind == 0 {
                 continue;
             }
             // A given name before an institution's word names the institution after a place

@@ -101,10 +101,9 @@ impl WordRuns {
         self.runs.clear();
         // Every character's position is written, kept (the count moves on) only at a change,
         // so that no branch depends on the text but for characters beyond ASCII: a branch
-        // at each start and end of a word costs more than the rest.
-        // Every entry up to the last one kept is written below before it is read: what the
-        // buffer held from the last text needs no clearing (a memset of eight bytes for each
-        // byte of the text).
+        // at each start and end of a word costs more than the rest. So every entry up to the
+        // last one kept is written before it is read, and what the buffer held from the last
+        // text needs no clearing (a memset of eight bytes for each byte of the text).
         let changes = &mut self.changes;
         if changes.len() < bytes.len() + 2 {
             changes.resize(bytes.len() + 2, 0);
