@@ -80,7 +80,9 @@ pub(crate) struct Span<'t> {
 
 impl<'t> Span<'t> {
     pub fn new(text: &'t str, start: usize, end: usize) -> Span<'t> {
-        Span { text, start, end, word_before: word_before(text, start), one_word: !text[start..end].contains(' ') }
+        // Spans are short: a loop over their bytes, not `memchr`.
+        let one_word = text.as_bytes()[start..end].iter().all(|&b| b != b' ');
+        Span { text, start, end, word_before: word_before(text, start), one_word }
     }
 
     pub fn surface(&self) -> &'t str {

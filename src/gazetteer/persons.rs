@@ -95,38 +95,56 @@ struct Word {
     dot: bool,
 }
 
+/// 1 for a byte that may start a capitalised word: an ASCII capital, or the first byte of a
+/// character beyond ASCII (read further by `capitalised`).
+static MAY_START_CAPITALISED: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = ((b as u8).is_ascii_uppercase() || b >= 0x80) as u8;
+        b += 1;
+    }
+    table
+};
+
 /// The capitalised words of a text, in order, into `out`. The words are runs of word
 /// characters (`words::WordRuns`), joined by inner apostrophes and hyphens (*O'Brien*,
 /// *Smith-Jones*). A run that starts with a lower-case ASCII letter (most of them) starts no
-/// capitalised word: the others are listed first, into `starts` (without a branch per run),
-/// and only they are read further.
-fn capitalised_words(text: &str, runs: &[(usize, usize)], starts: &mut Vec<usize>, out: &mut Vec<Word>) {
+/// capitalised word: the others are marked first, 64 runs at a time as the bits of a `u64`
+/// (without a branch per run), and only they are read further.
+fn capitalised_words(text: &str, runs: &[(usize, usize)], out: &mut Vec<Word>) {
     let bytes = text.as_bytes();
-    if starts.len() < runs.len() {
-        starts.resize(runs.len(), 0);
-    }
-    let mut n = 0;
-    for (k, &(start, _)) in runs.iter().enumerate() {
-        let first = bytes[start];
-        starts[n] = k;
-        n += usize::from(!first.is_ascii() || first.is_ascii_uppercase());
-    }
     // An apostrophe, a hyphen or a right single quotation mark (’, in UTF-8) between two runs.
-    let joined = |k: usize| k > 0 && matches!(&bytes[runs[k - 1].1..runs[k].0], b"'" | b"-" | [0xE2, 0x80, 0x99]);
+    let joined = |k: usize| {
+        let (after, before) = (runs[k - 1].1, runs[k].0);
+        match before - after {
+            1 => matches!(bytes[after], b'\'' | b'-'),
+            3 => bytes[after..before] == [0xE2, 0x80, 0x99],
+            _ => false,
+        }
+    };
     // The first run not read yet (the runs after a word's first are read with it).
     let mut next = 0;
-    for &k in &starts[..n] {
-        if k < next || joined(k) {
-            continue; // inside a word
+    for (c, chunk) in runs.chunks(64).enumerate() {
+        let mut may_start = 0u64;
+        for (i, &(start, _)) in chunk.iter().enumerate() {
+            may_start |= u64::from(MAY_START_CAPITALISED[usize::from(bytes[start])]) << i;
         }
-        let (start, mut end) = runs[k];
-        next = k + 1;
-        while next < runs.len() && joined(next) {
-            end = runs[next].1;
-            next += 1;
-        }
-        if bytes[start].is_ascii() || capitalised(&text[start..end]) {
-            out.push(Word { start, end, dot: bytes.get(end) == Some(&b'.') });
+        while may_start != 0 {
+            let k = c * 64 + may_start.trailing_zeros() as usize;
+            may_start &= may_start - 1;
+            if k < next || (k > 0 && joined(k)) {
+                continue; // inside a word
+            }
+            let (start, mut end) = runs[k];
+            next = k + 1;
+            while next < runs.len() && joined(next) {
+                end = runs[next].1;
+                next += 1;
+            }
+            if bytes[start].is_ascii() || capitalised(&text[start..end]) {
+                out.push(Word { start, end, dot: bytes.get(end) == Some(&b'.') });
+            }
         }
     }
 }
@@ -221,18 +239,18 @@ impl<'t> PersonNames<'t> {
     /// The person names of `text`, whose runs of word characters are `runs`
     /// (`words::WordRuns`).
     pub fn of(text: &'t str, runs: &[(usize, usize)]) -> PersonNames<'t> {
-        /// The capitalised words of the last text on this thread and the runs that may start
-        /// them: buffers reused from text to text (but after a text of more words than this).
+        /// The capitalised words of the last text on this thread: a buffer reused from text to
+        /// text (but after a text of more words than this).
         const KEPT_WORDS: usize = 1 << 16;
         thread_local! {
-            static WORDS: std::cell::Cell<(Vec<usize>, Vec<Word>)> = const { std::cell::Cell::new((Vec::new(), Vec::new())) };
+            static WORDS: std::cell::Cell<Vec<Word>> = const { std::cell::Cell::new(Vec::new()) };
         }
-        let (mut starts, mut ws) = WORDS.with(std::cell::Cell::take);
+        let mut ws = WORDS.with(std::cell::Cell::take);
         ws.clear();
-        capitalised_words(text, runs, &mut starts, &mut ws);
+        capitalised_words(text, runs, &mut ws);
         let names = PersonNames::of_words(text, &ws);
-        if starts.capacity() <= KEPT_WORDS {
-            WORDS.with(|cell| cell.set((starts, ws)));
+        if ws.capacity() <= KEPT_WORDS {
+            WORDS.with(|cell| cell.set(ws));
         }
         names
     }
@@ -244,9 +262,15 @@ impl<'t> PersonNames<'t> {
         let mut names = PersonNames::default();
         let bytes = text.as_bytes();
         for (k, w) in ws.iter().enumerate() {
-            let word = &text[w.start..w.end];
-            if word.chars().nth(1).is_none() {
-                continue; // one letter
+            // One letter: as many bytes as its first character's UTF-8 encoding.
+            let first_len = match bytes[w.start] {
+                b if b < 0x80 => 1,
+                b if b < 0xE0 => 2,
+                b if b < 0xF0 => 3,
+                _ => 4,
+            };
+            if w.end - w.start == first_len {
+                continue;
             }
             // A name with a middle initial: its first word heads it (*Lynnwood* W. Schell), and its
             // last is a person's name wherever else it stands (not *Washington D. C.*: the word
@@ -256,7 +280,7 @@ impl<'t> PersonNames<'t> {
                 names.heads.push((ws[k - 2].start, ws[k - 2].end));
             }
             if after_initial || speaker_at(text, w.end) || after_nickname(text, w) {
-                names.speakers.insert(word);
+                names.speakers.insert(&text[w.start..w.end]);
             }
         }
         // Each capitalised word in turn but those of a name found (`resume`).
@@ -385,7 +409,10 @@ fn after_nickname(text: &str, last: &Word) -> bool {
         return false;
     };
     // The nickname: a few words after an opening quote, itself after a capitalised word.
-    let Some(open) = quoted.rfind(['“', '"']) else { return false };
+    // Only the last 20 characters are searched: an opening quote further back opens a nickname
+    // of more characters than that.
+    let window = quoted.char_indices().rev().nth(19).map_or(0, |(i, _)| i);
+    let Some(open) = quoted[window..].rfind(['“', '"']).map(|open| window + open) else { return false };
     let nickname = &quoted[open..];
     if nickname.chars().count() > 20 {
         return false;
@@ -422,7 +449,7 @@ mod tests {
         let key = |w: &Word| (w.start, w.end, w.dot);
         for text in &texts {
             let mut streamed = Vec::new();
-            capitalised_words(text, &word_runs(text), &mut Vec::new(), &mut streamed);
+            capitalised_words(text, &word_runs(text), &mut streamed);
             let streamed: Vec<_> = streamed.iter().map(key).collect();
             let scanned: Vec<_> = words(text).iter().filter(|w| capitalised(&text[w.start..w.end])).map(key).collect();
             assert_eq!(streamed, scanned, "{text:?}");
