@@ -112,6 +112,8 @@ static MAY_START_CAPITALISED: [u8; 256] = {
 /// *Smith-Jones*). A run that starts with a lower-case ASCII letter (most of them) starts no
 /// capitalised word: the others are marked first, 64 runs at a time as the bits of a `u64`
 /// (without a branch per run), and only they are read further.
+// Out of line: inlined into its caller, the loop over the runs kept the text in memory.
+#[inline(never)]
 fn capitalised_words(text: &str, runs: &[(usize, usize)], out: &mut Vec<Word>) {
     let bytes = text.as_bytes();
     // An apostrophe, a hyphen or a right single quotation mark (’, in UTF-8) between two runs.
@@ -126,9 +128,17 @@ fn capitalised_words(text: &str, runs: &[(usize, usize)], out: &mut Vec<Word>) {
     // The first run not read yet (the runs after a word's first are read with it).
     let mut next = 0;
     for (c, chunk) in runs.chunks(64).enumerate() {
+        let may = |&(start, _): &(usize, usize)| u64::from(MAY_START_CAPITALISED[usize::from(bytes[start])]);
+        // Four runs at a time, written out (shifts by constants), then the rest.
         let mut may_start = 0u64;
-        for (i, &(start, _)) in chunk.iter().enumerate() {
-            may_start |= u64::from(MAY_START_CAPITALISED[usize::from(bytes[start])]) << i;
+        let mut fours = chunk.chunks_exact(4);
+        for (i, four) in (&mut fours).enumerate() {
+            let bits = may(&four[0]) | may(&four[1]) << 1 | may(&four[2]) << 2 | may(&four[3]) << 3;
+            may_start |= bits << (4 * i);
+        }
+        let done = chunk.len() - fours.remainder().len();
+        for (i, run) in fours.remainder().iter().enumerate() {
+            may_start |= may(run) << (done + i);
         }
         while may_start != 0 {
             let k = c * 64 + may_start.trailing_zeros() as usize;
