@@ -143,12 +143,15 @@ fn capitalised_words(text: &str, runs: &[(usize, usize)], out: &mut Vec<Word>) {
         while may_start != 0 {
             let k = c * 64 + may_start.trailing_zeros() as usize;
             may_start &= may_start - 1;
-            if k < next || (k > 0 && joined(k)) {
+            let (start, mut end) = runs[k];
+            // A joiner ends with one of these bytes (most capitalised words follow a space).
+            let after_joiner = start > 0 && matches!(bytes[start - 1], b'\'' | b'-' | 0x99);
+            if k < next || (k > 0 && after_joiner && joined(k)) {
                 continue; // inside a word
             }
-            let (start, mut end) = runs[k];
             next = k + 1;
-            while next < runs.len() && joined(next) {
+            // And starts with one of these.
+            while matches!(bytes.get(end), Some(b'\'' | b'-' | 0xE2)) && next < runs.len() && joined(next) {
                 end = runs[next].1;
                 next += 1;
             }
@@ -414,6 +417,11 @@ fn after_initial(text: &str, first: &Word, middle: &Word, last: &Word) -> bool {
 /// True when `last` follows a capitalised word and a quoted nickname (*Jonathan “Wee Man”
 /// McDaniel*).
 fn after_nickname(text: &str, last: &Word) -> bool {
+    // A closing quote and a space before the word: most words have no quote (`"` or the last
+    // byte of `”`) two bytes before them.
+    if last.start < 2 || !matches!(text.as_bytes()[last.start - 2], b'"' | 0x9D) {
+        return false;
+    }
     let before = &text[..last.start];
     let Some(quoted) = before.strip_suffix("” ").or_else(|| before.strip_suffix("\" ")) else {
         return false;
