@@ -118,6 +118,19 @@ pub(crate) fn word_after(text: &str, end: usize) -> Option<&str> {
 
 /// True when the span opens a sentence (or the text).
 pub(crate) fn sentence_initial(text: &str, start: usize) -> bool {
+    // ASCII by bytes: the white space before `start`, and the character before it.
+    let bytes = text.as_bytes();
+    let mut end = start;
+    while end > 0 && matches!(bytes[end - 1], b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+        end -= 1;
+    }
+    match end.checked_sub(1).map(|last| bytes[last]) {
+        None => return true,
+        Some(last) if last.is_ascii() => {
+            return matches!(last, b'.' | b'!' | b'?' | b':' | b'"') || bytes[..start].ends_with(b"\n");
+        }
+        Some(_) => {}
+    }
     let before = text[..start].trim_end();
     before.is_empty() || before.ends_with(['.', '!', '?', ':', '"', '“', '«', '\n']) || text[..start].ends_with('\n')
 }
@@ -208,6 +221,18 @@ mod tests {
         for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
             assert_eq!(word_before(text, i), before(i), "{i}");
             assert_eq!(word_after(text, i), after(i), "{i}");
+        }
+    }
+
+    #[test]
+    fn sentence_openings_by_bytes_as_by_characters() {
+        let plain = |text: &str, start: usize| {
+            let before = text[..start].trim_end();
+            before.is_empty() || before.ends_with(['.', '!', '?', ':', '"', '“', '«', '\n']) || text[..start].ends_with('\n')
+        };
+        let text = "a. B\u{a0}C! d?\t e:\r\nf\"  g“ h« i\u{2003}j.\u{a0} k\n l\u{85}m\u{b}n , o é. ü";
+        for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(sentence_initial(text, i), plain(text, i), "{i}");
         }
     }
 

@@ -231,6 +231,31 @@ fn speaker_at(text: &str, end: usize) -> bool {
     (1..=3).contains(&digits) && rest[digits..].starts_with(',')
 }
 
+/// A set of words of the text, and which lengths and first bytes they have: most words asked
+/// about are turned away by those without hashing them.
+#[derive(Debug, Default)]
+struct WordBag<'t> {
+    set: FxHashSet<&'t str>,
+    /// Bit `n` set when a word has `n` bytes (63: 63 or more).
+    lengths: u64,
+    /// Bit `b % 64` set when a word starts with byte `b`.
+    first_bytes: u64,
+}
+
+impl<'t> WordBag<'t> {
+    fn insert(&mut self, word: &'t str) {
+        let first = word.as_bytes().first().copied().unwrap_or(0);
+        self.lengths |= 1 << word.len().min(63);
+        self.first_bytes |= 1 << (first & 63);
+        self.set.insert(word);
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        let first = word.as_bytes().first().copied().unwrap_or(0);
+        self.lengths & (1 << word.len().min(63)) != 0 && self.first_bytes & (1 << (first & 63)) != 0 && self.set.contains(word)
+    }
+}
+
 /// The person names of one document.
 #[derive(Debug, Default)]
 pub(crate) struct PersonNames<'t> {
@@ -241,11 +266,11 @@ pub(crate) struct PersonNames<'t> {
     /// (*Lynnwood* in *Lynnwood W. Schell*), sorted.
     heads: Vec<(usize, usize)>,
     /// Their words as written.
-    words: FxHashSet<&'t str>,
+    words: WordBag<'t>,
     /// Capitalised words that speak or have an age somewhere in the document (*Chester said*,
     /// *McDonald, 24,*), and last words of names with a middle initial or a nickname
     /// (*Kijuan D. McDonald*, *Jonathan J. “Wee Man” McDaniel*), whatever their first name.
-    speakers: FxHashSet<&'t str>,
+    speakers: WordBag<'t>,
 }
 
 impl<'t> PersonNames<'t> {
