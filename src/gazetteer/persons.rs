@@ -414,17 +414,23 @@ const ABD_PREFIXES: &[&str] = &["Abdel", "Abdul", "Abdal", "Abdoul", "Abdil", "A
 /// name (*Abdel-**Hamid***), or a one-word given name before a family name with its article
 /// (***Hani** El-Egeizi*, ***Sami** Al-Sheshini*), which towns are not followed by.
 pub(crate) fn in_arabic_name(text: &str, start: usize, end: usize) -> bool {
-    let before = &text[..start];
-    // Every prefix starts with *Abd* and has six bytes at most (a test says so): most spans
-    // have no *Abd* in the six bytes before them, and are not compared with each.
-    let abd_near = |b: &str| b.as_bytes()[b.len().saturating_sub(6)..].windows(3).any(|w| w == b"Abd");
-    let after_abd = before.strip_suffix(['-', ' ']).is_some_and(|b| {
-        abd_near(b) && ABD_PREFIXES.iter().any(|p| b.strip_suffix(p).is_some_and(|r| !r.ends_with(char::is_alphanumeric)))
-    });
-    if after_abd {
-        return true;
+    let bytes = text.as_bytes();
+    // Every prefix starts with *Abd*, ends with *l* or *d* and has six bytes at most (a test
+    // says so): most spans have no such byte before their hyphen or space, or no *Abd* in the
+    // six bytes before that, and are not compared with each prefix.
+    let prefix_may_end = start >= 2 && matches!(bytes[start - 1], b'-' | b' ') && matches!(bytes[start - 2], b'l' | b'd');
+    if prefix_may_end {
+        let before = &text[..start];
+        let abd_near = |b: &str| b.as_bytes()[b.len().saturating_sub(6)..].windows(3).any(|w| w == b"Abd");
+        let after_abd = before.strip_suffix(['-', ' ']).is_some_and(|b| {
+            abd_near(b) && ABD_PREFIXES.iter().any(|p| b.strip_suffix(p).is_some_and(|r| !r.ends_with(char::is_alphanumeric)))
+        });
+        if after_abd {
+            return true;
+        }
     }
-    let family = text[end..].strip_prefix(" El-").or_else(|| text[end..].strip_prefix(" Al-"));
+    let after = &bytes[end..];
+    let family = (after.starts_with(b" El-") || after.starts_with(b" Al-")).then(|| &text[end + 4..]);
     family.is_some_and(|f| f.starts_with(char::is_uppercase)) && !text[start..end].contains(' ')
 }
 
@@ -581,7 +587,7 @@ mod tests {
 
     #[test]
     fn abd_prefixes_start_with_abd() {
-        assert!(ABD_PREFIXES.iter().all(|p| p.starts_with("Abd") && p.len() <= 6));
+        assert!(ABD_PREFIXES.iter().all(|p| p.starts_with("Abd") && p.len() <= 6 && (p.ends_with('l') || p.ends_with('d'))));
     }
 
     #[test]
