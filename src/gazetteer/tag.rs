@@ -518,8 +518,9 @@ impl Gazetteer {
             }
         };
         let mut pos = 0;
-        let try_at = |at: usize, pos: &mut usize, lang: &mut TextLanguage, found: &mut Vec<Found>| {
-            if let Some((end, group)) = trie.longest_at(bytes, at) {
+        // `min_end`: where the word at `at` ends (no name ends inside a word).
+        let try_at = |at: usize, min_end: usize, pos: &mut usize, lang: &mut TextLanguage, found: &mut Vec<Found>| {
+            if let Some((end, group)) = trie.longest_ending_from(bytes, at, min_end) {
                 *pos = self.exact_step(text, hay, folded, classes, at, end, group, options, lang, found);
             }
         };
@@ -530,7 +531,7 @@ impl Gazetteer {
             let (c, width) = char_at(i);
             if !is_word_char(c) {
                 if i >= pos && (!prev_word || (prev_unspaced && is_unspaced_script(c))) {
-                    try_at(i, &mut pos, lang, found);
+                    try_at(i, i, &mut pos, lang, found);
                 }
                 (prev_word, prev_unspaced) = (false, false);
                 i += width;
@@ -579,7 +580,7 @@ impl Gazetteer {
                 let mut k = i;
                 while k < j {
                     if k >= pos {
-                        try_at(k, &mut pos, lang, found);
+                        try_at(k, k, &mut pos, lang, found);
                     }
                     k += char_at(k).1;
                 }
@@ -609,7 +610,9 @@ impl Gazetteer {
                     }
                 };
                 if try_here {
-                    try_at(i, &mut pos, lang, found);
+                    // A word of no unspaced script: a pattern ending inside it would not count
+                    // (and the scan would move on no further than the word's end).
+                    try_at(i, j, &mut pos, lang, found);
                 }
             }
             (prev_word, prev_unspaced) = (true, last_unspaced);
@@ -730,6 +733,19 @@ impl Gazetteer {
         };
         let span = &text[ostart..oend];
         let smart = self.case == CaseMode::Smart;
+        let one_word = !hay[start..end].contains(' ');
+        let stop_langs = if smart && one_word {
+            let form = if self.surfaces.is_some() { None } else { Some(group) };
+            form.and_then(|g| self.form_stop_langs.get(g as usize)).copied().unwrap_or(0)
+        } else {
+            0
+        };
+        // An English stopword (The, In, He) is one in every text (see `TextLanguage`): only an
+        // acronym written in capitals survives it, as below, and this is the common case (a
+        // third of the patterns found), turned away before anything else is read of the span.
+        if stop_langs & english() != 0 && !Shape::all_caps_of(span) {
+            return None;
+        }
         if smart {
             // Most raw matches are common words in lower case (the, and, des): out at once
             // unless a name that may be written in lower case (a demonym, a phrase such as
@@ -743,18 +759,6 @@ impl Gazetteer {
             }
         }
         let shape = Shape::of(span);
-        let one_word = !hay[start..end].contains(' ');
-        let stop_langs = if smart && one_word {
-            let form = if self.surfaces.is_some() { None } else { Some(group) };
-            form.and_then(|g| self.form_stop_langs.get(g as usize)).copied().unwrap_or(0)
-        } else {
-            0
-        };
-        // An English stopword (The, In, He) is one in every text (see `TextLanguage`): only an
-        // acronym written in capitals survives it, as below, and this is the common case.
-        if stop_langs & english() != 0 && !shape.all_caps {
-            return None;
-        }
         let mut options_ = Vec::new();
         let mut acronym_in_capitals = false;
         let mut consider = |role: Role, name_shape: Shape, exact_case: bool, surface: &str, entity: u32, ambiguous: bool| {
