@@ -299,7 +299,7 @@ impl Trie {
     }
 
     /// The longest pattern that `hay[at..]` starts with: (end in `hay`, value).
-    #[inline]
+    #[cfg(test)]
     pub fn longest_at(&self, hay: &[u8], at: usize) -> Option<(usize, u32)> {
         self.longest_ending_from(hay, at, at)
     }
