@@ -299,8 +299,16 @@ impl Trie {
     }
 
     /// The longest pattern that `hay[at..]` starts with: (end in `hay`, value).
-    #[inline]
+    #[cfg(test)]
     pub fn longest_at(&self, hay: &[u8], at: usize) -> Option<(usize, u32)> {
+        self.longest_ending_from(hay, at, at)
+    }
+
+    /// The longest pattern that `hay[at..]` starts with and that ends at `min_end` or after:
+    /// (end in `hay`, value). The tagger passes the end of the word at `at`, as a pattern
+    /// ending inside it cannot be a name (*Cou* in *County*).
+    #[inline]
+    pub fn longest_ending_from(&self, hay: &[u8], at: usize, min_end: usize) -> Option<(usize, u32)> {
         let mut node = *self.root.get(*hay.get(at)? as usize)?;
         if node == NONE {
             return None;
@@ -311,12 +319,12 @@ impl Trie {
             let Node { value, tail, .. } = self.nodes[node as usize];
             if tail {
                 let rest = &self.pattern(value)[i - at..];
-                if hay.get(i..i + rest.len()) == Some(rest) {
+                if i + rest.len() >= min_end && hay.get(i..i + rest.len()) == Some(rest) {
                     best = Some((i + rest.len(), value));
                 }
                 break;
             }
-            if value != NONE {
+            if value != NONE && i >= min_end {
                 best = Some((i, value));
             }
             let Some(&byte) = hay.get(i) else { break };
@@ -351,6 +359,11 @@ mod tests {
         assert_eq!(at("l'été", 2), Some(("été", "été")));
         assert_eq!(at("北京市", 0), Some(("北京", "北京")));
         assert_eq!(at("x", 1), None);
+        // Only patterns ending at the given end or after: none ends inside the word *parisx*.
+        assert_eq!(trie.longest_ending_from(b"parisx", 0, 6), None);
+        assert_eq!(trie.longest_ending_from(b"paris texas", 0, 5), Some((11, 2)));
+        assert_eq!(trie.longest_ending_from(b"paris tex", 0, 5), Some((5, 0)));
+        assert_eq!(trie.longest_ending_from(b"pari", 0, 3), Some((3, 1)));
         assert!(Trie::new(std::iter::empty()).longest_at(b"abc", 0).is_none());
         let mut trie = trie;
         trie.mark("paris");

@@ -283,6 +283,20 @@ impl Shape {
         }
     }
 
+    /// `Shape::of(s).all_caps`, without the rest for an ASCII text: at least two letters, no
+    /// lower-case one.
+    pub fn all_caps_of(s: &str) -> bool {
+        if !s.is_ascii() {
+            return Shape::of(s).all_caps;
+        }
+        let (mut upper, mut lower) = (0, false);
+        for b in s.bytes() {
+            upper += usize::from(b.is_ascii_uppercase());
+            lower |= b.is_ascii_lowercase();
+        }
+        upper >= 2 && !lower
+    }
+
     /// `of` in one pass over the bytes of an ASCII text (most spans of news in Latin script).
     fn of_ascii(s: &[u8]) -> Shape {
         let mut shape = Shape::default();
@@ -498,6 +512,7 @@ mod tests {
         let pieces = ["a", "B", "ab", "Abcd", "ABCD", "abcd", "al", "Al", "de", "x1", "9", "Ei", "EI", " ", "-", "'", "  ", ".", "Q"];
         for text in random_texts(&pieces, 0x1234_5678_9abc_def1, 20_000, 6) {
             assert_eq!(Shape::of_ascii(text.as_bytes()), Shape::of_any(&text), "{text:?}");
+            assert_eq!(Shape::all_caps_of(&text), Shape::of_any(&text).all_caps, "{text:?}");
         }
     }
 
