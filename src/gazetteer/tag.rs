@@ -127,15 +127,21 @@ const ENGLISH_FUNCTION_WORDS: &[&str] = &[
     "this", "their", "they", "which", "after", "who", "been", "had", "its", "or", "would", "there",
 ];
 
+/// `word` with its ASCII letters in lower case, on the stack, and its length, if it is at most
+/// five bytes long (as every function word of the lists below is).
+fn ascii_lowercase_of_short(word: &str) -> Option<([u8; 5], usize)> {
+    let mut lower = [0u8; 5];
+    lower.get_mut(..word.len())?.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    Some((lower, word.len()))
+}
+
 /// Whether `word` (of at most five bytes) is one of `ENGLISH_FUNCTION_WORDS` in any ASCII case:
 /// lower-cased once, then one comparison by length and bytes instead of one per word of the list.
 fn is_english_function_word(word: &str) -> bool {
-    let mut lower = [0u8; 5];
-    let Some(lower) = lower.get_mut(..word.len()) else { return false };
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
+    let Some((lower, len)) = ascii_lowercase_of_short(word) else { return false };
     matches!(
-        &*lower,
+        &lower[..len],
         b"the" | b"of" | b"and" | b"to" | b"in" | b"a" | b"is" | b"that" | b"for" | b"on" | b"with" | b"as" | b"was"
             | b"by" | b"at" | b"from" | b"it" | b"his" | b"her" | b"said" | b"he" | b"she" | b"be" | b"are" | b"has"
             | b"have" | b"an" | b"were" | b"will" | b"but" | b"not" | b"this" | b"their" | b"they" | b"which"
@@ -155,12 +161,9 @@ const FRENCH_FUNCTION_WORDS: &[&str] = &[
 /// Whether `word` (of at most five bytes) is one of `FRENCH_FUNCTION_WORDS`, its ASCII letters in
 /// any case.
 fn is_french_function_word(word: &str) -> bool {
-    let mut lower = [0u8; 5];
-    let Some(lower) = lower.get_mut(..word.len()) else { return false };
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
+    let Some((lower, len)) = ascii_lowercase_of_short(word) else { return false };
     matches!(
-        &*lower,
+        &lower[..len],
         b"le" | b"les" | b"des" | b"du" | b"et" | b"est" | b"une" | b"dans" | b"pour" | b"qui" | b"sur" | b"au"
             | b"aux" | b"pas" | b"elle" | b"ce" | b"cette" | b"avec" | b"par" | b"ont" | b"sont" | b"mais"
             | b"plus" | b"ses" | b"leur" | b"qu" | b"d" | b"l" | b"n"
