@@ -1,6 +1,6 @@
 //! Python `str` indices are code-point indices; Rust slices are byte offsets. Everything the
-//! core returns to Python goes through `CharIndexer`, so offsets always point into the text
-//! the user gave.
+//! core returns to Python goes through `CharIndexer` or `CharCounter`, so offsets always point
+//! into the text the user gave.
 
 /// Converts byte offsets of one text into code-point (Python `str`) offsets, in O(log n) each
 /// after an O(n) scan; cheap for the common pure-ASCII case.
@@ -41,6 +41,33 @@ impl<'a> CharIndexer<'a> {
     }
 }
 
+/// Converts byte offsets of one text into code-point offsets by counting on from the last
+/// offset asked: for offsets asked in text order (a tagger's mentions) it reads only the bytes
+/// up to the last one, once, and builds no table. An offset before the last one is counted
+/// again from the start.
+pub struct CharCounter<'a> {
+    bytes: &'a [u8],
+    counted: usize,
+    chars: usize,
+}
+
+impl<'a> CharCounter<'a> {
+    pub fn new(text: &'a str) -> Self {
+        CharCounter { bytes: text.as_bytes(), counted: 0, chars: 0 }
+    }
+
+    /// Code-point index of byte offset `byte` (which must be on a char boundary).
+    pub fn char_index(&mut self, byte: usize) -> usize {
+        if byte < self.counted {
+            (self.counted, self.chars) = (0, 0);
+        }
+        // Every byte but a UTF-8 continuation byte (0x80..=0xBF) starts a character.
+        self.chars += self.bytes[self.counted..byte].iter().filter(|&&b| (b as i8) >= -0x40).count();
+        self.counted = byte;
+        self.chars
+    }
+}
+
 /// Code-point index of a byte offset, for one-off conversions.
 pub fn char_index(text: &str, byte: usize) -> usize {
     text[..byte].chars().count()
@@ -56,6 +83,17 @@ mod tests {
         let indexer = CharIndexer::new(text);
         for (byte, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
             assert_eq!(indexer.char_index(byte), char_index(text, byte), "byte {byte}");
+        }
+    }
+
+    #[test]
+    fn counting_on_matches_counting_chars_in_any_order() {
+        let text = "Al-Qaïm à l'est, البوكمال 😀 x\r\nend";
+        let bytes: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        let mut counter = CharCounter::new(text);
+        // In order, then backwards (each offset before the last one counts again).
+        for &byte in bytes.iter().chain(bytes.iter().rev()) {
+            assert_eq!(counter.char_index(byte), char_index(text, byte), "byte {byte}");
         }
     }
 

@@ -26,6 +26,7 @@ use crate::langid::{Language, LanguageDetector};
 use crate::normalize::{
     normalize, normalize_with_offsets_into, NormalizedText, SOURCE_JOINED, SOURCE_LOWER, SOURCE_SAME,
 };
+use crate::text_offsets::CharCounter;
 use crate::variants::variant_key;
 
 /// How a mention or candidate matched.
@@ -486,24 +487,13 @@ impl Gazetteer {
         found.sort_by_key(|f| f.start);
         let resolved = resolve(self, text, &read_runs, found);
         scratch.runs = runs.into_inner().unwrap_or_else(|| spare.take());
-        // Code-point offsets, counted on from one offset to the next (the mentions come in text
-        // order): only the bytes up to the last mention are read, and by bytes, not chars.
-        let bytes = text.as_bytes();
-        let (mut counted, mut chars) = (0, 0);
-        let mut char_index = |byte: usize| {
-            if byte < counted {
-                (counted, chars) = (0, 0); // out of order: count again from the start
-            }
-            // Every byte but a UTF-8 continuation byte (0x80..=0xBF) starts a character.
-            chars += bytes[counted..byte].iter().filter(|&&b| (b as i8) >= -0x40).count();
-            counted = byte;
-            chars
-        };
+        // The mentions come in text order: code-point offsets counted on from one to the next.
+        let mut chars = CharCounter::new(text);
         Ok(resolved
             .into_iter()
             .map(|r| Mention {
-                start: char_index(r.start),
-                end: char_index(r.end),
+                start: chars.char_index(r.start),
+                end: chars.char_index(r.end),
                 text: text[r.start..r.end].to_string(),
                 entity: r.entity,
                 score: r.score,
