@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::common_nouns::word_after;
-use super::words::WordSet;
+use super::words::{WordOutline, WordSet};
 
 static GIVEN_NAMES_TXT: &str = include_str!("given_names.txt");
 
@@ -231,28 +231,22 @@ fn speaker_at(text: &str, end: usize) -> bool {
     (1..=3).contains(&digits) && rest[digits..].starts_with(',')
 }
 
-/// A set of words of the text, and which lengths and first bytes they have: most words asked
-/// about are turned away by those without hashing them.
+/// A set of words of the text, with their outline (lengths and first bytes): most words asked
+/// about are turned away by it without hashing them.
 #[derive(Debug, Default)]
 struct WordBag<'t> {
     set: FxHashSet<&'t str>,
-    /// Bit `n` set when a word has `n` bytes (63: 63 or more).
-    lengths: u64,
-    /// Bit `b % 64` set when a word starts with byte `b`.
-    first_bytes: u64,
+    outline: WordOutline,
 }
 
 impl<'t> WordBag<'t> {
     fn insert(&mut self, word: &'t str) {
-        let first = word.as_bytes().first().copied().unwrap_or(0);
-        self.lengths |= 1 << word.len().min(63);
-        self.first_bytes |= 1 << (first & 63);
+        self.outline.add(word);
         self.set.insert(word);
     }
 
     fn contains(&self, word: &str) -> bool {
-        let first = word.as_bytes().first().copied().unwrap_or(0);
-        self.lengths & (1 << word.len().min(63)) != 0 && self.first_bytes & (1 << (first & 63)) != 0 && self.set.contains(word)
+        self.outline.may_hold(word) && self.set.contains(word)
     }
 }
 

@@ -17,10 +17,36 @@ pub(crate) struct WordSet {
 
 struct WordTable {
     set: FxHashSet<&'static str>,
-    /// Bit `n` set when a listed word has `n` bytes (63: 63 or more).
+    outline: WordOutline,
+}
+
+/// The lengths and first bytes that the words of a set have: a word whose length or first byte
+/// no word of the set has is not in it, and is turned away without hashing it.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct WordOutline {
+    /// Bit `n` set when a word has `n` bytes (63: 63 or more).
     lengths: u64,
-    /// Bit `b` set when a listed word starts with byte `b`.
+    /// Bit `b` set when a word starts with byte `b`.
     first_bytes: [u64; 4],
+}
+
+impl WordOutline {
+    pub fn add(&mut self, word: &str) {
+        self.lengths |= 1 << word.len().min(63);
+        if let Some(&b) = word.as_bytes().first() {
+            self.first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
+    }
+
+    /// False when no word added has the length and first byte of `word`.
+    pub fn may_hold(&self, word: &str) -> bool {
+        self.lengths & (1 << word.len().min(63)) != 0 && word.as_bytes().first().map_or(true, |&b| self.starts_with(b))
+    }
+
+    /// False when no word added starts with byte `b`.
+    pub fn starts_with(&self, b: u8) -> bool {
+        self.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+    }
 }
 
 impl WordSet {
@@ -30,33 +56,21 @@ impl WordSet {
 
     pub fn contains(&self, word: &str) -> bool {
         let table = self.table();
-        let Some(&b) = word.as_bytes().first() else { return table.set.contains(word) };
-        table.lengths & (1 << word.len().min(63)) != 0 && table.starts_with(b) && table.set.contains(word)
+        table.outline.may_hold(word) && table.set.contains(word)
     }
 
     /// False when no listed word starts with byte `b`.
     pub fn may_start_with(&self, b: u8) -> bool {
-        self.table().starts_with(b)
+        self.table().outline.starts_with(b)
     }
 
     fn table(&self) -> &WordTable {
         self.table.get_or_init(|| {
             let words = self.lists.iter().flat_map(|list| list.iter().copied());
-            let mut table = WordTable { set: words.clone().collect(), lengths: 0, first_bytes: [0; 4] };
-            for w in words {
-                table.lengths |= 1 << w.len().min(63);
-                if let Some(&b) = w.as_bytes().first() {
-                    table.first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
-                }
-            }
-            table
+            let mut outline = WordOutline::default();
+            words.clone().for_each(|w| outline.add(w));
+            WordTable { set: words.collect(), outline }
         })
-    }
-}
-
-impl WordTable {
-    fn starts_with(&self, b: u8) -> bool {
-        self.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0
     }
 }
 
