@@ -4,6 +4,7 @@
 //! The core modules are plain Rust and know nothing of Python; `python` (behind the `python`
 //! cargo feature) is the thin PyO3 layer that maturin builds into `nomina._nomina`.
 
+mod ascii_lanes;
 pub mod error;
 pub mod gazetteer;
 pub mod langid;

@@ -555,12 +555,7 @@ fn plain_ascii(b: u8) -> bool {
 /// of `fold_with` reads on from there).
 #[inline]
 fn plain_run_by_words(bytes: &[u8], mut k: usize) -> usize {
-    const fn splat(b: u8) -> u64 {
-        u64::from_le_bytes([b; 8])
-    }
-    const HIGH: u64 = splat(0x80);
-    // The high bit of each byte in lo..=hi (bytes under 0x80: no carry between them).
-    let in_range = |v: u64, lo: u8, hi: u8| (v + splat(128 - lo)) & !(v + splat(127 - hi)) & HIGH;
+    use crate::ascii_lanes::{in_range, HIGH_BITS as HIGH};
     let plain = |v: u64| in_range(v, 0x21, 0x7E) & !in_range(v, b'`', b'`');
     while let Some(window) = bytes.get(k..k + 9) {
         let here = u64::from_le_bytes(window[..8].try_into().expect("eight bytes"));

@@ -168,17 +168,12 @@ impl WordRuns {
     }
 }
 
-/// The high bit of each byte of a `u64`: none is set in eight ASCII bytes.
-pub(crate) const ASCII_HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+pub(crate) use crate::ascii_lanes::HIGH_BITS as ASCII_HIGH_BITS;
 
 /// Eight ASCII bytes (little-endian in `v`): bit k set when byte k is an ASCII letter or digit.
 #[inline]
 pub(crate) fn ascii_alphanumeric_bits(v: u64) -> u64 {
-    const fn splat(b: u8) -> u64 {
-        0x0101_0101_0101_0101 * b as u64
-    }
-    // The high bit of each byte b (below 0x80, so no carry crosses bytes): lo <= b <= hi.
-    let in_range = |v: u64, lo: u8, hi: u8| (v + splat(128 - lo)) & !(v + splat(127 - hi)) & splat(0x80);
+    use crate::ascii_lanes::{in_range, splat};
     let letters = in_range(v | splat(0x20), b'a', b'z'); // A-Z and a-z alike
     let digits = in_range(v, b'0', b'9');
     // Gather the high bits into the low eight bits (byte k's to bit k).
