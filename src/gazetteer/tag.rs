@@ -934,13 +934,17 @@ impl Gazetteer {
             }
             true
         };
-        // Whether the text writes `span` (one word) capitalised mid-sentence, outside the exact
-        // tier's mentions: a scan of the words, asked seldom (a sentence opener whose key names
-        // a place), cheaper than a set of every such word.
+        // Whether the text writes `span` (one capitalised word) capitalised mid-sentence,
+        // outside the exact tier's mentions. Asked for a sentence opener whose key names a
+        // place, several times in most articles: the words not in lower case are listed once,
+        // at the first question, rather than every word scanned for each.
+        let mid_sentence_words = std::cell::OnceCell::new();
         let mid_sentence = |span: &str| {
-            words.iter().enumerate().any(|(w, &(s, e))| {
-                &text[s..e] == span && !covered[w] && capitalised(span) && !sentence_start(w)
-            })
+            let listed: &Vec<usize> = mid_sentence_words.get_or_init(|| {
+                let bytes = text.as_bytes();
+                (0..words.len()).filter(|&w| !covered[w] && !bytes[words[w].0].is_ascii_lowercase()).collect()
+            });
+            listed.iter().any(|&w| &text[words[w].0..words[w].1] == span && !sentence_start(w))
         };
         let hyphen_before = |w: usize| w > 0 && &text[words[w - 1].1..words[w].0] == "-";
         let mut new = Vec::new();
