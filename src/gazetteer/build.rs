@@ -16,7 +16,7 @@ use super::find::TrigramIndex;
 use super::resolve::EntityFacts;
 use super::stopwords;
 use super::tag::{initial_class, transliterated, KEY_DEMONYM, KEY_LATIN_DEMONYM, KEY_LATIN_NAME, KEY_NAME};
-use super::trie::Trie;
+use super::trie::{Trie, WordHash};
 use super::words::{is_word_char, word_len, Shape};
 use crate::error::{NominaError, Result};
 use crate::normalize::normalize;
@@ -452,9 +452,11 @@ impl Gazetteer {
                     let second = first_word + sep.len_utf8();
                     if form[second..].chars().next().is_some_and(is_word_char) {
                         let second_end = word_end(second, form);
-                        trie.first_two_words.insert(&form.as_bytes()[..second_end]);
+                        // As `exact_tier` asks: the first word, then the rest.
+                        let two = WordHash::of(&form.as_bytes()[..first_word]).extend(&form.as_bytes()[first_word..second_end]);
+                        trie.first_two_words.insert_hash(two);
                         if second_end < form.len() {
-                            trie.two_words.insert(&form.as_bytes()[..second_end]);
+                            trie.two_words.insert_hash(two);
                         }
                     }
                 }

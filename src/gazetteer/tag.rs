@@ -631,7 +631,7 @@ impl Gazetteer {
                 let plain_lower = ascii
                     && classes.get(i).is_some_and(|&c| c & (LOWER | SAME) == LOWER | SAME)
                     && classes[i + 1..j].iter().all(|&c| c & (SAME | JOINED) == SAME | JOINED);
-                let word = WordHash::of(&bytes[i..j]);
+                let word = WordHash::of_in(bytes, i, j);
                 let try_here = if !plain_lower {
                     trie.may_begin(word, false)
                 } else if !trie.may_begin(word, true) {
@@ -645,7 +645,7 @@ impl Gazetteer {
                     // three words or more that begins with them may, or one of the first kind.
                     // Either way the pattern begins with this word and the next, if that is a
                     // whole ASCII word (the match cannot end inside it).
-                    let two = |end: usize| word.extend(&bytes[j..end]);
+                    let two = |end: usize| word.extend_in(bytes, j, end);
                     match plain_word_after(bytes, classes, j) {
                         Some(end) if trie.lower_first_words.contains_hash(word) => trie.first_two_words.contains_hash(two(end)),
                         Some(end) => trie.two_words.contains_hash(two(end)),
