@@ -61,11 +61,25 @@ impl<'a> CharCounter<'a> {
         if byte < self.counted {
             (self.counted, self.chars) = (0, 0);
         }
-        // Every byte but a UTF-8 continuation byte (0x80..=0xBF) starts a character.
-        self.chars += self.bytes[self.counted..byte].iter().filter(|&&b| (b as i8) >= -0x40).count();
+        self.chars += chars_in(&self.bytes[self.counted..byte]);
         self.counted = byte;
         self.chars
     }
+}
+
+/// How many characters the UTF-8 bytes `bytes` hold: every byte but a continuation byte
+/// (0x80..=0xBF) starts one. Eight bytes at a time (a continuation byte has its high bit set
+/// and the next one clear), as the whole text is counted for the mentions of a long one.
+fn chars_in(bytes: &[u8]) -> usize {
+    use crate::ascii_lanes::HIGH_BITS;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut continuation = 0;
+    for chunk in &mut chunks {
+        let v = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        continuation += (v & !(v << 1) & HIGH_BITS).count_ones() as usize;
+    }
+    continuation += chunks.remainder().iter().filter(|&&b| b & 0xC0 == 0x80).count();
+    bytes.len() - continuation
 }
 
 /// Code-point index of a byte offset, for one-off conversions.
@@ -94,6 +108,17 @@ mod tests {
         // In order, then backwards (each offset before the last one counts again).
         for &byte in bytes.iter().chain(bytes.iter().rev()) {
             assert_eq!(counter.char_index(byte), char_index(text, byte), "byte {byte}");
+        }
+    }
+
+    #[test]
+    fn chars_in_counts_the_chars_of_every_slice() {
+        let text = "Abou Kamal, l'Irak et la Syrie — البوكمال, Абу-Камаль 😀 東京 ...";
+        let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        for (k, &a) in starts.iter().enumerate() {
+            for &b in &starts[k..] {
+                assert_eq!(chars_in(&text.as_bytes()[a..b]), text[a..b].chars().count(), "{a}..{b}");
+            }
         }
     }
 
