@@ -16,9 +16,47 @@ pub(crate) fn in_range(v: u64, lo: u8, hi: u8) -> u64 {
     (v + splat(128 - lo)) & !(v + splat(127 - hi)) & HIGH_BITS
 }
 
+/// Whether every byte of `bytes[start..end]` has all the bits of `mask` (false if `bytes` ends
+/// before `end`): eight bytes at a time, the last few read with the bytes after them (masked
+/// off) where `bytes` goes on that far.
+#[inline]
+pub(crate) fn all_have(bytes: &[u8], start: usize, end: usize, mask: u8) -> bool {
+    let m = splat(mask);
+    let mut at = start;
+    while at < end {
+        let n = (end - at).min(8);
+        let missing = match bytes.get(at..at + 8) {
+            Some(eight) => !u64::from_le_bytes(eight.try_into().expect("eight bytes")) & m,
+            None => return bytes.get(at..end).is_some_and(|rest| rest.iter().all(|&b| b & mask == mask)),
+        };
+        let kept = if n == 8 { missing } else { missing & ((1u64 << (8 * n)) - 1) };
+        if kept != 0 {
+            return false;
+        }
+        at += n;
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn all_have_is_every_byte_having_the_mask() {
+        let mut rng = crate::test_rng::XorShift(0x2545f491);
+        for _ in 0..2000 {
+            let len = (rng.next() % 40) as usize;
+            // Mostly bytes with both bits, so that long runs pass.
+            let bytes: Vec<u8> = (0..len).map(|_| if rng.next() % 16 == 0 { rng.next() as u8 } else { 0x06 | rng.next() as u8 }).collect();
+            for start in 0..=len {
+                for end in start..=len {
+                    let expected = bytes[start..end].iter().all(|&b| b & 0x06 == 0x06);
+                    assert_eq!(all_have(&bytes, start, end, 0x06), expected, "{bytes:?} {start}..{end}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn lanes_in_range_are_the_bytes_in_range() {

@@ -18,6 +18,7 @@ use super::longer_names::acronym_in_running_text;
 use super::resolve::{resolve, Found, Option_};
 use super::stopwords;
 use super::trie::WordHash;
+use crate::ascii_lanes::all_have;
 use super::words::{
     ascii_alphanumeric_bits, ends_word, is_unspaced_script, is_word_char, starts_word, Shape, WordRuns, ASCII_HIGH_BITS,
 };
@@ -630,7 +631,7 @@ impl Gazetteer {
             } else if i >= pos {
                 let plain_lower = ascii
                     && classes.get(i).is_some_and(|&c| c & (LOWER | SAME) == LOWER | SAME)
-                    && classes[i + 1..j].iter().all(|&c| c & (SAME | JOINED) == SAME | JOINED);
+                    && all_have(classes, i + 1, j, SAME | JOINED);
                 let word = WordHash::of_in(bytes, i, j);
                 let try_here = if !plain_lower {
                     trie.may_begin(word, false)
