@@ -20,7 +20,8 @@ use super::stopwords;
 use super::trie::WordHash;
 use crate::ascii_lanes::all_have;
 use super::words::{
-    ascii_alphanumeric_bits, ends_word, is_unspaced_script, is_word_char, starts_word, Shape, WordRuns, ASCII_HIGH_BITS,
+    ascii_alphanumeric_bits, ascii_alphanumeric_end, ends_word, is_unspaced_script, is_word_char, starts_word, Shape, WordRuns,
+    ASCII_HIGH_BITS,
 };
 use crate::error::Result;
 use crate::langid::{Language, LanguageDetector};
@@ -375,17 +376,8 @@ pub(crate) const KEY_DEMONYM: u8 = 8;
 /// is not a word character and then by a word in plain lower case (ASCII letters and digits as
 /// in the source text, see `NormalizedText::source_facts`), the end of that word.
 fn plain_word_after(bytes: &[u8], classes: &[u8], end: usize) -> Option<usize> {
-    let plain = |i: usize| classes.get(i).is_some_and(|&c| c & (SAME | JOINED) == SAME | JOINED);
-    let sep = *bytes.get(end)?;
-    if !sep.is_ascii() || sep.is_ascii_alphanumeric() || !plain(end) {
-        return None;
-    }
-    let mut i = end + 1;
-    while i < bytes.len() && bytes[i].is_ascii_alphanumeric() && plain(i) {
-        i += 1;
-    }
-    let ends_word = i == bytes.len() || (bytes[i].is_ascii() && !bytes[i].is_ascii_alphanumeric());
-    (i > end + 1 && ends_word).then_some(i)
+    let next = ascii_word_after(bytes, end)?;
+    all_have(classes, end, next, SAME | JOINED).then_some(next)
 }
 
 /// If the word ending at byte `end` of a folded text is followed by one ASCII character that
@@ -396,11 +388,8 @@ fn ascii_word_after(bytes: &[u8], end: usize) -> Option<usize> {
     if !sep.is_ascii() || sep.is_ascii_alphanumeric() {
         return None;
     }
-    let mut i = end + 1;
-    while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-        i += 1;
-    }
-    let ends_word = i == bytes.len() || (bytes[i].is_ascii() && !bytes[i].is_ascii_alphanumeric());
+    let i = ascii_alphanumeric_end(bytes, end + 1);
+    let ends_word = bytes.get(i).is_none_or(u8::is_ascii);
     (i > end + 1 && ends_word).then_some(i)
 }
 

@@ -180,6 +180,28 @@ pub(crate) fn ascii_alphanumeric_bits(v: u64) -> u64 {
     ((letters | digits) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
+/// End of the run of ASCII letters and digits starting at byte `from` of `bytes`: eight bytes
+/// at a time where they are ASCII.
+#[inline]
+pub(crate) fn ascii_alphanumeric_end(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let v = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if v & ASCII_HIGH_BITS != 0 {
+            break;
+        }
+        let run = (!ascii_alphanumeric_bits(v)).trailing_zeros() as usize; // at most 8
+        i += run;
+        if run < 8 {
+            return i;
+        }
+    }
+    while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+        i += 1;
+    }
+    i
+}
+
 /// Byte length of the run of word characters `s` starts with.
 #[inline]
 pub(crate) fn word_len(s: &str) -> usize {
@@ -492,6 +514,15 @@ mod tests {
         for text in &texts {
             reused.read(text);
             assert_eq!(reused.runs(), word_runs(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_alphanumeric_end_is_the_end_of_the_run() {
+        let text = "Abou1 Kamal-x, l'Irak2024été aaaaaaaaaaaaaaaaaaaaaa9 z";
+        for from in 0..=text.len() {
+            let expected = from + text.as_bytes()[from..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            assert_eq!(ascii_alphanumeric_end(text.as_bytes(), from), expected, "from {from}");
         }
     }
 
