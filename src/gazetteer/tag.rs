@@ -18,11 +18,8 @@ use super::longer_names::acronym_in_running_text;
 use super::resolve::{resolve, Found, Option_};
 use super::stopwords;
 use super::trie::WordHash;
+use super::words::{ascii_alphanumeric_end, ends_word, is_unspaced_script, is_word_char, starts_word, Shape, WordRuns};
 use crate::ascii_lanes::all_have;
-use super::words::{
-    ascii_alphanumeric_bits, ascii_alphanumeric_end, ends_word, is_unspaced_script, is_word_char, starts_word, Shape, WordRuns,
-    ASCII_HIGH_BITS,
-};
 use crate::error::Result;
 use crate::langid::{Language, LanguageDetector};
 use crate::normalize::{
@@ -389,7 +386,7 @@ fn ascii_word_after(bytes: &[u8], end: usize) -> Option<usize> {
         return None;
     }
     let i = ascii_alphanumeric_end(bytes, end + 1);
-    let ends_word = bytes.get(i).is_none_or(u8::is_ascii);
+    let ends_word = bytes.get(i).map_or(true, u8::is_ascii);
     (i > end + 1 && ends_word).then_some(i)
 }
 
@@ -576,20 +573,7 @@ impl Gazetteer {
             let mut last_unspaced = false;
             // ASCII letters and digits eight bytes at a time (no branch on each byte, nor on
             // where a short word ends), then any other character one at a time.
-            while let Some(chunk) = bytes.get(j..j + 8) {
-                let v = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-                if v & ASCII_HIGH_BITS != 0 {
-                    break;
-                }
-                let run = (!ascii_alphanumeric_bits(v)).trailing_zeros() as usize; // at most 8
-                if run > 0 {
-                    last_unspaced = false;
-                }
-                j += run;
-                if run < 8 {
-                    break;
-                }
-            }
+            j = ascii_alphanumeric_end(bytes, j);
             while j < bytes.len() {
                 if bytes[j] < 0x80 {
                     if !bytes[j].is_ascii_alphanumeric() {
