@@ -16,6 +16,12 @@ pub(crate) fn in_range(v: u64, lo: u8, hi: u8) -> u64 {
     (v + splat(128 - lo)) & !(v + splat(127 - hi)) & HIGH_BITS
 }
 
+/// The low `n` lanes set (`n` from 0 to 8): the first `n` of eight bytes read at once.
+#[inline]
+pub(crate) fn low_bytes(n: usize) -> u64 {
+    u64::MAX.checked_shr(64 - 8 * n as u32).unwrap_or(0)
+}
+
 /// Whether every byte of `bytes[start..end]` has all the bits of `mask` (false if `bytes` ends
 /// before `end`): eight bytes at a time, the last few read with the bytes after them (masked
 /// off) where `bytes` goes on that far.
@@ -29,8 +35,7 @@ pub(crate) fn all_have(bytes: &[u8], start: usize, end: usize, mask: u8) -> bool
             Some(eight) => !u64::from_le_bytes(eight.try_into().expect("eight bytes")) & m,
             None => return bytes.get(at..end).is_some_and(|rest| rest.iter().all(|&b| b & mask == mask)),
         };
-        let kept = if n == 8 { missing } else { missing & ((1u64 << (8 * n)) - 1) };
-        if kept != 0 {
+        if missing & low_bytes(n) != 0 {
             return false;
         }
         at += n;
@@ -41,6 +46,14 @@ pub(crate) fn all_have(bytes: &[u8], start: usize, end: usize, mask: u8) -> bool
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn low_bytes_are_the_first_lanes() {
+        for n in 0..=8 {
+            let expected = u64::from_le_bytes(std::array::from_fn(|k| if k < n { 0xFF } else { 0 }));
+            assert_eq!(low_bytes(n), expected, "{n}");
+        }
+    }
 
     #[test]
     fn all_have_is_every_byte_having_the_mask() {

@@ -18,6 +18,7 @@
 //! 256-entry table.
 
 use super::words::word_len;
+use crate::ascii_lanes::low_bytes;
 
 const NONE: u32 = u32::MAX;
 
@@ -108,8 +109,7 @@ impl WordHash {
                     u64::from_le_bytes(eight)
                 }
             };
-            let kept = if n == 8 { lanes } else { lanes & ((1u64 << (8 * n)) - 1) };
-            h = (h ^ kept).wrapping_mul(HASH_FACTOR).rotate_left(29);
+            h = (h ^ (lanes & low_bytes(n))).wrapping_mul(HASH_FACTOR).rotate_left(29);
             at += n;
         }
         WordHash(h)
