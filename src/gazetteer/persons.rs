@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::common_nouns::word_after;
-use super::words::{WordOutline, WordSet};
+use super::words::{WordBag, WordSet};
 
 static GIVEN_NAMES_TXT: &str = include_str!("given_names.txt");
 
@@ -229,25 +229,6 @@ fn speaker_at(text: &str, end: usize) -> bool {
     let Some(rest) = text[end..].strip_prefix(", ") else { return false };
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     (1..=3).contains(&digits) && rest[digits..].starts_with(',')
-}
-
-/// A set of words of the text, with their outline (lengths and first bytes): most words asked
-/// about are turned away by it without hashing them.
-#[derive(Debug, Default)]
-struct WordBag<'t> {
-    set: FxHashSet<&'t str>,
-    outline: WordOutline,
-}
-
-impl<'t> WordBag<'t> {
-    fn insert(&mut self, word: &'t str) {
-        self.outline.add(word);
-        self.set.insert(word);
-    }
-
-    fn contains(&self, word: &str) -> bool {
-        self.outline.may_hold(word) && self.set.contains(word)
-    }
 }
 
 /// The person names of one document.

@@ -12,18 +12,33 @@ use unicode_normalization::char::is_combining_mark;
 /// hashed.
 pub(crate) struct WordSet {
     lists: &'static [&'static [&'static str]],
-    table: OnceLock<WordTable>,
+    table: OnceLock<WordBag<'static>>,
 }
 
-struct WordTable {
-    set: FxHashSet<&'static str>,
+/// A set of words with their outline (lengths and first bytes): most words asked about are
+/// turned away by the outline without hashing them.
+#[derive(Debug, Default)]
+pub(crate) struct WordBag<'t> {
+    set: FxHashSet<&'t str>,
     outline: WordOutline,
+}
+
+impl<'t> WordBag<'t> {
+    pub fn insert(&mut self, word: &'t str) {
+        self.outline.add(word);
+        self.set.insert(word);
+    }
+
+    #[inline]
+    pub fn contains(&self, word: &str) -> bool {
+        self.outline.may_hold(word) && self.set.contains(word)
+    }
 }
 
 /// The lengths and first bytes that the words of a set have: a word whose length or first byte
 /// no word of the set has is not in it, and is turned away without hashing it.
 #[derive(Debug, Default, Clone, Copy)]
-pub(crate) struct WordOutline {
+struct WordOutline {
     /// Bit `n` set when a word has `n` bytes (63: 63 or more).
     lengths: u64,
     /// Bit `b` set when a word starts with byte `b`.
@@ -31,7 +46,7 @@ pub(crate) struct WordOutline {
 }
 
 impl WordOutline {
-    pub fn add(&mut self, word: &str) {
+    fn add(&mut self, word: &str) {
         self.lengths |= 1 << word.len().min(63);
         if let Some(&b) = word.as_bytes().first() {
             self.first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
@@ -39,12 +54,13 @@ impl WordOutline {
     }
 
     /// False when no word added has the length and first byte of `word`.
-    pub fn may_hold(&self, word: &str) -> bool {
+    #[inline]
+    fn may_hold(&self, word: &str) -> bool {
         self.lengths & (1 << word.len().min(63)) != 0 && word.as_bytes().first().map_or(true, |&b| self.starts_with(b))
     }
 
     /// False when no word added starts with byte `b`.
-    pub fn starts_with(&self, b: u8) -> bool {
+    fn starts_with(&self, b: u8) -> bool {
         self.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0
     }
 }
@@ -55,8 +71,7 @@ impl WordSet {
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        let table = self.table();
-        table.outline.may_hold(word) && table.set.contains(word)
+        self.table().contains(word)
     }
 
     /// False when no listed word starts with byte `b`.
@@ -64,12 +79,11 @@ impl WordSet {
         self.table().outline.starts_with(b)
     }
 
-    fn table(&self) -> &WordTable {
+    fn table(&self) -> &WordBag<'static> {
         self.table.get_or_init(|| {
-            let words = self.lists.iter().flat_map(|list| list.iter().copied());
-            let mut outline = WordOutline::default();
-            words.clone().for_each(|w| outline.add(w));
-            WordTable { set: words.collect(), outline }
+            let mut bag = WordBag::default();
+            self.lists.iter().flat_map(|list| list.iter().copied()).for_each(|w| bag.insert(w));
+            bag
         })
     }
 }
