@@ -11,6 +11,7 @@ mod common_nouns;
 mod longer_names;
 mod persons;
 mod resolve;
+mod reuse;
 pub mod stopwords;
 pub mod store;
 pub mod tag;

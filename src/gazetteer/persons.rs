@@ -15,6 +15,7 @@ use std::sync::OnceLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::common_nouns::word_after;
+use super::reuse::with_reused;
 use super::words::{WordBag, WordSet};
 
 static GIVEN_NAMES_TXT: &str = include_str!("given_names.txt");
@@ -258,14 +259,11 @@ impl<'t> PersonNames<'t> {
         thread_local! {
             static WORDS: std::cell::Cell<Vec<Word>> = const { std::cell::Cell::new(Vec::new()) };
         }
-        let mut ws = WORDS.with(std::cell::Cell::take);
-        ws.clear();
-        capitalised_words(text, runs, &mut ws);
-        let names = PersonNames::of_words(text, &ws);
-        if ws.capacity() <= KEPT_WORDS {
-            WORDS.with(|cell| cell.set(ws));
-        }
-        names
+        with_reused(&WORDS, |ws| ws.capacity() <= KEPT_WORDS, |ws| {
+            ws.clear();
+            capitalised_words(text, runs, ws);
+            PersonNames::of_words(text, ws)
+        })
     }
 
     /// The person names of `text`, whose capitalised words are `ws` (`capitalised_words`): a

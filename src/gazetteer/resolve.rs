@@ -11,6 +11,7 @@ use super::entity::{CaseMode, Entity};
 use super::common_nouns::{reads_as_common_word, reads_as_date, reads_as_ethnic_group, Span};
 use super::longer_names::{after_the_article, beside_capitalised_word, ends_longer_name, in_firm_name, names_model_or_club};
 use super::persons::{in_arabic_name, is_name_head, PersonNames};
+use super::reuse::with_reused;
 use super::tag::MatchKind;
 
 /// One entity a span of text may name, and how.
@@ -478,12 +479,7 @@ pub(crate) fn resolve<'t>(
 ) -> Vec<Resolved> {
     let paired = town_comma_region(g, text, &found);
     drop_by_surroundings(g, text, runs, &mut found, &paired);
-    let mut tables = TABLES.with(std::cell::Cell::take);
-    let resolved = resolve_with(g, &paired, found, &mut tables);
-    if tables.fits() {
-        TABLES.with(|cell| cell.set(tables));
-    }
-    resolved
+    with_reused(&TABLES, Tables::fits, |tables| resolve_with(g, &paired, found, tables))
 }
 
 fn resolve_with(g: &Gazetteer, paired: &FxHashSet<(usize, u32)>, found: Vec<Found>, tables: &mut Tables) -> Vec<Resolved> {

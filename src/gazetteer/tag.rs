@@ -7,7 +7,7 @@
 //! that the exact tier left alone (*Boukamal* → "Ālbū Kamāl"). Then each mention gets one
 //! entity, chosen from the document's context (see `resolve`).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
@@ -16,6 +16,7 @@ use super::build::{Gazetteer, Groups, NameRef, Role};
 use super::entity::CaseMode;
 use super::longer_names::acronym_in_running_text;
 use super::resolve::{resolve, Found, Option_};
+use super::reuse::with_reused;
 use super::stopwords;
 use super::trie::WordHash;
 use super::words::{ascii_alphanumeric_end, ends_word, is_unspaced_script, is_word_char, starts_word, Shape, WordRuns};
@@ -406,8 +407,7 @@ fn end_of_word(hay: &str, at: usize) -> usize {
     }
 }
 
-/// Buffers `tag` reuses from one text to the next on a thread: fewer allocations (after a
-/// large gazetteer is freed, the allocator is slow to hand out fresh memory).
+/// Buffers `tag` reuses from one text to the next on a thread (see `reuse`).
 #[derive(Default)]
 struct Scratch {
     folded: NormalizedText,
@@ -425,22 +425,13 @@ impl Scratch {
 }
 
 thread_local! {
-    static SCRATCH: RefCell<Scratch> = RefCell::default();
+    static SCRATCH: Cell<Scratch> = Cell::default();
 }
 
 impl Gazetteer {
     /// Every mention of the gazetteer's entities in `text`, in text order, none overlapping.
     pub fn tag(&self, text: &str, options: &TagOptions) -> Result<Vec<Mention>> {
-        SCRATCH.with(|cell| {
-            let mut scratch = cell.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)).unwrap_or_default();
-            let mentions = self.tag_with(text, options, &mut scratch);
-            if scratch.bytes() <= SCRATCH_LIMIT {
-                if let Ok(mut s) = cell.try_borrow_mut() {
-                    *s = scratch;
-                }
-            }
-            mentions
-        })
+        with_reused(&SCRATCH, |s| s.bytes() <= SCRATCH_LIMIT, |scratch| self.tag_with(text, options, scratch))
     }
 
     fn tag_with(&self, text: &str, options: &TagOptions, scratch: &mut Scratch) -> Result<Vec<Mention>> {
