@@ -4,7 +4,7 @@
 //! German cities take no article (*das Essen*, *in der Halle* are a meal and a hall), and an
 //! English sentence does not open with a town followed by an article (*Reading the report*).
 
-use super::words::WordSet;
+use super::words::{ascii_lowercase_of_short, WordSet};
 
 /// German articles and article contractions: a town name after one is a common noun.
 const GERMAN_DETERMINERS: &[&str] = &[
@@ -38,14 +38,8 @@ fn german_determiner(word: &str) -> bool {
     if !GERMAN_DETERMINER_SET.may_start_with(first.to_ascii_lowercase()) {
         return false;
     }
-    let mut lower = [0u8; 6];
-    let Some(lower) = lower.get_mut(..word.len()) else { return false };
-    if !word.is_ascii() {
-        return false;
-    }
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).is_ok_and(|w| GERMAN_DETERMINER_SET.contains(w))
+    let Some((lower, len)) = ascii_lowercase_of_short::<6>(word) else { return false };
+    word.is_ascii() && std::str::from_utf8(&lower[..len]).is_ok_and(|w| GERMAN_DETERMINER_SET.contains(w))
 }
 
 /// True when a number is written right before `start`, one space away (*100* B.C., *5.* Mai).

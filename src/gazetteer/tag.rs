@@ -19,7 +19,7 @@ use super::resolve::{resolve, Found, Option_};
 use super::reuse::with_reused;
 use super::stopwords;
 use super::trie::WordHash;
-use super::words::{ascii_alphanumeric_end, ends_word, is_unspaced_script, is_word_char, starts_word, Shape, WordRuns};
+use super::words::{ascii_alphanumeric_end, ascii_lowercase_of_short, ends_word, is_unspaced_script, is_word_char, starts_word, Shape, WordRuns};
 use crate::ascii_lanes::all_have;
 use crate::error::Result;
 use crate::langid::{Language, LanguageDetector};
@@ -128,19 +128,10 @@ const ENGLISH_FUNCTION_WORDS: &[&str] = &[
     "this", "their", "they", "which", "after", "who", "been", "had", "its", "or", "would", "there",
 ];
 
-/// `word` with its ASCII letters in lower case, on the stack, and its length, if it is at most
-/// five bytes long (as every function word of the lists below is).
-fn ascii_lowercase_of_short(word: &str) -> Option<([u8; 5], usize)> {
-    let mut lower = [0u8; 5];
-    lower.get_mut(..word.len())?.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    Some((lower, word.len()))
-}
-
 /// Whether `word` (of at most five bytes) is one of `ENGLISH_FUNCTION_WORDS` in any ASCII case:
 /// lower-cased once, then one comparison by length and bytes instead of one per word of the list.
 fn is_english_function_word(word: &str) -> bool {
-    let Some((lower, len)) = ascii_lowercase_of_short(word) else { return false };
+    let Some((lower, len)) = ascii_lowercase_of_short::<5>(word) else { return false };
     matches!(
         &lower[..len],
         b"the" | b"of" | b"and" | b"to" | b"in" | b"a" | b"is" | b"that" | b"for" | b"on" | b"with" | b"as" | b"was"
@@ -162,7 +153,7 @@ const FRENCH_FUNCTION_WORDS: &[&str] = &[
 /// Whether `word` (of at most five bytes) is one of `FRENCH_FUNCTION_WORDS`, its ASCII letters in
 /// any case.
 fn is_french_function_word(word: &str) -> bool {
-    let Some((lower, len)) = ascii_lowercase_of_short(word) else { return false };
+    let Some((lower, len)) = ascii_lowercase_of_short::<5>(word) else { return false };
     matches!(
         &lower[..len],
         b"le" | b"les" | b"des" | b"du" | b"et" | b"est" | b"une" | b"dans" | b"pour" | b"qui" | b"sur" | b"au"

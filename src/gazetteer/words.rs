@@ -216,6 +216,16 @@ pub(crate) fn ascii_alphanumeric_end(bytes: &[u8], from: usize) -> usize {
     i
 }
 
+/// `word` with its ASCII letters in lower case, on the stack, and its length, if it is at most
+/// `N` bytes long (the short words of the rules' lists: function words, determiners).
+#[inline]
+pub(crate) fn ascii_lowercase_of_short<const N: usize>(word: &str) -> Option<([u8; N], usize)> {
+    let mut lower = [0u8; N];
+    lower.get_mut(..word.len())?.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    Some((lower, word.len()))
+}
+
 /// Byte length of the run of word characters `s` starts with.
 #[inline]
 pub(crate) fn word_len(s: &str) -> usize {
