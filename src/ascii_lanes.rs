@@ -17,25 +17,38 @@ pub(crate) fn in_range(v: u64, lo: u8, hi: u8) -> u64 {
 }
 
 /// The low `n` lanes set (`n` from 0 to 8): the first `n` of eight bytes read at once.
-#[inline]
+#[inline(always)]
 pub(crate) fn low_bytes(n: usize) -> u64 {
     u64::MAX.checked_shr(64 - 8 * n as u32).unwrap_or(0)
 }
 
+/// The bytes of `bytes[at..end]`, at most eight, as lanes (zero above them): one load where
+/// `bytes` goes on eight bytes from `at`, the bytes past `end` masked off; else a copy.
+#[inline(always)]
+pub(crate) fn lanes(bytes: &[u8], at: usize, end: usize) -> u64 {
+    let n = (end - at).min(8);
+    match bytes.get(at..at + 8) {
+        Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")) & low_bytes(n),
+        None => {
+            let mut eight = [0u8; 8];
+            eight[..n].copy_from_slice(&bytes[at..at + n]);
+            u64::from_le_bytes(eight)
+        }
+    }
+}
+
 /// Whether every byte of `bytes[start..end]` has all the bits of `mask` (false if `bytes` ends
-/// before `end`): eight bytes at a time, the last few read with the bytes after them (masked
-/// off) where `bytes` goes on that far.
+/// before `end`), eight bytes at a time.
 #[inline]
 pub(crate) fn all_have(bytes: &[u8], start: usize, end: usize, mask: u8) -> bool {
+    if end > bytes.len() {
+        return false;
+    }
     let m = splat(mask);
     let mut at = start;
     while at < end {
         let n = (end - at).min(8);
-        let missing = match bytes.get(at..at + 8) {
-            Some(eight) => !u64::from_le_bytes(eight.try_into().expect("eight bytes")) & m,
-            None => return bytes.get(at..end).is_some_and(|rest| rest.iter().all(|&b| b & mask == mask)),
-        };
-        if missing & low_bytes(n) != 0 {
+        if !lanes(bytes, at, end) & m & low_bytes(n) != 0 {
             return false;
         }
         at += n;
@@ -52,6 +65,18 @@ mod tests {
         for n in 0..=8 {
             let expected = u64::from_le_bytes(std::array::from_fn(|k| if k < n { 0xFF } else { 0 }));
             assert_eq!(low_bytes(n), expected, "{n}");
+        }
+    }
+
+    #[test]
+    fn lanes_are_the_bytes_and_zeros_above() {
+        let bytes: Vec<u8> = (1..=20).collect();
+        for at in 0..=bytes.len() {
+            for end in at..=bytes.len() {
+                let n = (end - at).min(8);
+                let expected = u64::from_le_bytes(std::array::from_fn(|k| if k < n { bytes[at + k] } else { 0 }));
+                assert_eq!(lanes(&bytes, at, end), expected, "{at}..{end}");
+            }
         }
     }
 

@@ -18,7 +18,7 @@
 //! 256-entry table.
 
 use super::words::word_len;
-use crate::ascii_lanes::low_bytes;
+use crate::ascii_lanes::lanes;
 
 const NONE: u32 = u32::MAX;
 
@@ -93,24 +93,14 @@ impl WordHash {
         self.extend_in(more, 0, more.len())
     }
 
-    /// `extend(&bytes[start..end])`, reading eight bytes at a time from `bytes` where it goes
-    /// on far enough (the bytes past `end` masked off), else copying the last few.
+    /// `extend(&bytes[start..end])`, eight bytes at a time (`ascii_lanes::lanes`).
     #[inline]
     pub fn extend_in(self, bytes: &[u8], start: usize, end: usize) -> WordHash {
         let mut h = self.0 ^ (end - start) as u64;
         let mut at = start;
         while at < end {
-            let n = (end - at).min(8);
-            let lanes = match bytes.get(at..at + 8) {
-                Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
-                None => {
-                    let mut eight = [0u8; 8];
-                    eight[..n].copy_from_slice(&bytes[at..end]);
-                    u64::from_le_bytes(eight)
-                }
-            };
-            h = (h ^ (lanes & low_bytes(n))).wrapping_mul(HASH_FACTOR).rotate_left(29);
-            at += n;
+            h = (h ^ lanes(bytes, at, end)).wrapping_mul(HASH_FACTOR).rotate_left(29);
+            at += 8;
         }
         WordHash(h)
     }
