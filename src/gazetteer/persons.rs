@@ -12,7 +12,7 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use super::common_nouns::word_after;
 use super::reuse::with_reused;
@@ -480,7 +480,7 @@ mod tests {
 
     #[test]
     fn name_heads_as_the_lists_say() {
-        let given: FxHashSet<&str> =
+        let given: rustc_hash::FxHashSet<&str> =
             GIVEN_NAMES_TXT.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
         let listed = |word: &str| {
             let bare = word.strip_suffix('.').unwrap_or(word);
