@@ -8,12 +8,41 @@
 //! `cargo bench --bench tag -- dump FILE` writes every mention of the corpus (under this
 //! gazetteer and the packaged default one) to FILE, to compare two versions' answers.
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use std::time::Instant;
 
 use nomina::gazetteer::geonames::read_geonames;
 use nomina::gazetteer::{CaseMode, Gazetteer, GeonamesOptions, TagOptions};
 use nomina::normalize::{normalize, normalize_with_offsets};
+
+/// The system allocator, counting allocations (each pass reports how many it made: on a
+/// fragmented heap, as in a long Python session, each costs more than here).
+struct Counting;
+
+static ALLOCATIONS: AtomicU64 = AtomicU64::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Relaxed);
+        System.alloc(layout)
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        System.dealloc(ptr, layout)
+    }
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Relaxed);
+        System.alloc_zeroed(layout)
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Relaxed);
+        System.realloc(ptr, layout, new_size)
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
 
 /// Nanoseconds this thread has run on a CPU (Linux; 0 elsewhere): on a shared machine, less
 /// noisy than the wall clock (time spent waiting for a CPU is left out).
@@ -54,7 +83,7 @@ fn main() {
         }
         // NOMINA_BENCH_RUNS=1: the first pass alone (cold memo of variant keys, as from Python).
         let runs = std::env::var("NOMINA_BENCH_RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(if only.is_some() { 30 } else { 3 });
-        let (mut first, mut best, mut best_cpu) = (0.0, f64::MAX, f64::MAX);
+        let (mut first, mut best, mut best_cpu, mut first_allocations) = (0.0, f64::MAX, f64::MAX, 0);
         let mut out = 0;
         // `perf record -D -1 --control fifo:CTL` with NOMINA_PERF_CTL=CTL profiles the loops alone.
         let perf = |cmd: &str| {
@@ -63,18 +92,21 @@ fn main() {
             }
         };
         for run in 0..runs {
-            let (t, c) = (Instant::now(), cpu_ns());
+            let (t, c, a) = (Instant::now(), cpu_ns(), ALLOCATIONS.load(Relaxed));
             perf("enable\n");
             out = f();
             perf("disable\n");
             let seconds = t.elapsed().as_secs_f64();
             if run == 0 {
                 first = seconds;
+                first_allocations = ALLOCATIONS.load(Relaxed) - a;
             }
             best = best.min(seconds);
             best_cpu = best_cpu.min((cpu_ns() - c) as f64 / 1e9);
         }
-        println!("{label:>14}: first {first:.3} s, best of {runs} {best:.3} s, CPU {best_cpu:.3} s ({out})");
+        println!(
+            "{label:>14}: first {first:.3} s ({first_allocations} allocations), best of {runs} {best:.3} s, CPU {best_cpu:.3} s ({out})"
+        );
     };
     let options = TagOptions::new();
     if only.as_deref() == Some("dump") {
