@@ -741,19 +741,25 @@ fn skeleton(form: &[u8], key: &mut String) {
 ///
 /// `variant_key("Boukamal") == variant_key("Абу Камал") == "bkml"`; `variant_key("")` is `""`.
 pub fn variant_key(s: &str) -> String {
+    with_variant_key(s, str::to_string)
+}
+
+/// `f(&variant_key(s))`, without allocating the key (the tagger looks keys up by the
+/// thousand).
+pub fn with_variant_key<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     thread_local! {
         static FORMS: RefCell<NameForms> = RefCell::new(NameForms::default());
     }
     FORMS.with(|forms| match forms.try_borrow_mut() {
         Ok(mut forms) => {
             forms.fill_marking(s, false);
-            let key = forms.key.clone();
+            let out = f(&forms.key);
             if s.len() > 4096 {
                 *forms = NameForms::default(); // no long-lived buffers for a very long name
             }
-            key
+            out
         }
-        Err(_) => NameForms::new(s).key,
+        Err(_) => f(&NameForms::new(s).key),
     })
 }
 

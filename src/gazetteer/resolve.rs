@@ -24,6 +24,8 @@ pub(crate) struct Option_ {
     /// Found by the variant tier: spelt like none of the entity's names, only with the same
     /// variant key (a name, `MatchKind::Variant`, or a demonym, `MatchKind::Demonym`).
     pub by_variant: bool,
+    /// The name matched is written in capitals (an acronym).
+    pub all_caps_name: bool,
 }
 
 /// A span of text (byte offsets) and the entities it may name, one option per entity.

@@ -24,10 +24,10 @@ use crate::ascii_lanes::all_have;
 use crate::error::Result;
 use crate::langid::{Language, LanguageDetector};
 use crate::normalize::{
-    normalize, normalize_with_offsets_into, NormalizedText, SOURCE_JOINED, SOURCE_LOWER, SOURCE_SAME,
+    normalize_into, normalize_with_offsets_into, NormalizedText, SOURCE_JOINED, SOURCE_LOWER, SOURCE_SAME,
 };
 use crate::text_offsets::CharCounter;
-use crate::variants::variant_key;
+use crate::variants::with_variant_key;
 
 /// How a mention or candidate matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -758,54 +758,58 @@ impl Gazetteer {
             }
         }
         let shape = Shape::of(span);
-        let mut options_ = Vec::new();
-        let mut acronym_in_capitals = false;
-        let mut consider = |role: Role, name_shape: Shape, exact_case: bool, surface: &str, entity: u32, ambiguous: bool| {
-            if role == Role::Demonym && !options.demonyms {
-                return;
-            }
-            if smart && role != Role::Demonym && !shape.fits_name(name_shape) {
-                return;
-            }
-            // A name in capitals where the text runs in mixed case is an acronym (*the NICE
-            // program*), unless the name is one too.
-            if smart && shape.all_caps && !name_shape.all_caps && acronym_in_running_text(text, ostart, oend) {
-                return;
-            }
-            if exact_case && surface != span {
-                return;
-            }
-            acronym_in_capitals |= name_shape.all_caps && shape.all_caps;
-            let kind = match role {
-                Role::Demonym => MatchKind::Demonym,
-                _ if surface != span => MatchKind::Normalized,
-                Role::Name => MatchKind::Exact,
-                Role::Alias => MatchKind::Alias,
+        // The options in a buffer of the thread's (a mention copies them).
+        thread_local! {
+            static OPTIONS: Cell<Vec<Option_>> = const { Cell::new(Vec::new()) };
+        }
+        with_reused(&OPTIONS, |o| o.capacity() <= 1 << 12, |options_| {
+            options_.clear();
+            let mut consider = |role: Role, name_shape: Shape, exact_case: bool, surface: &str, entity: u32, ambiguous: bool| {
+                if role == Role::Demonym && !options.demonyms {
+                    return;
+                }
+                if smart && role != Role::Demonym && !shape.fits_name(name_shape) {
+                    return;
+                }
+                // A name in capitals where the text runs in mixed case is an acronym (*the NICE
+                // program*), unless the name is one too.
+                if smart && shape.all_caps && !name_shape.all_caps && acronym_in_running_text(text, ostart, oend) {
+                    return;
+                }
+                if exact_case && surface != span {
+                    return;
+                }
+                let kind = match role {
+                    Role::Demonym => MatchKind::Demonym,
+                    _ if surface != span => MatchKind::Normalized,
+                    Role::Name => MatchKind::Exact,
+                    Role::Alias => MatchKind::Alias,
+                };
+                options_.push(Option_ { entity, kind, ambiguous, by_variant: false, all_caps_name: name_shape.all_caps });
             };
-            options_.push((Option_ { entity, kind, ambiguous, by_variant: false }, name_shape.all_caps));
-        };
-        match self.pattern_members() {
-            Some(members) => {
-                for m in &members.members[self.pattern_groups().member_range(group)] {
-                    consider(m.role, m.shape, m.exact_case, members.surface(m), m.entity, m.ambiguous);
+            match self.pattern_members() {
+                Some(members) => {
+                    for m in &members.members[self.pattern_groups().member_range(group)] {
+                        consider(m.role, m.shape, m.exact_case, members.surface(m), m.entity, m.ambiguous);
+                    }
+                }
+                None => {
+                    for &n in self.pattern_groups().members(group) {
+                        let name: &NameRef = &self.names[n as usize];
+                        consider(name.role, name.shape, name.exact_case, self.surface(name), name.entity, name.ambiguous);
+                    }
                 }
             }
-            None => {
-                for &n in self.pattern_groups().members(group) {
-                    let name: &NameRef = &self.names[n as usize];
-                    consider(name.role, name.shape, name.exact_case, self.surface(name), name.entity, name.ambiguous);
+            // Only now, with a name written as a name, is the language worth detecting. A
+            // stopword stays a mention only as an acronym in capitals.
+            if !options_.is_empty() && lang.is_stopword(stop_langs) {
+                if !shape.all_caps {
+                    return None;
                 }
+                options_.retain(|o| o.all_caps_name);
             }
-        }
-        // Only now, with a name written as a name, is the language worth detecting.
-        if !options_.is_empty() && lang.is_stopword(stop_langs) {
-            if !acronym_in_capitals {
-                return None;
-            }
-            options_.retain(|&(_, all_caps)| all_caps);
-        }
-        let options_: Vec<Option_> = options_.into_iter().map(|(o, _)| o).collect();
-        (!options_.is_empty()).then(|| Found::new(ostart, oend, options_))
+            (!options_.is_empty()).then(|| Found::new(ostart, oend, options_.clone()))
+        })
     }
 
     /// The group of names whose variant key is that of `span` (keys under four letters say
@@ -844,8 +848,7 @@ impl Gazetteer {
             if let Some(&group) = known {
                 return group;
             }
-            let key = variant_key(span);
-            let group = if key.chars().count() < 4 { None } else { self.keys.get(&key) };
+            let group = with_variant_key(span, |key| if key.chars().count() < 4 { None } else { self.keys.get(key) });
             match inline {
                 Some(key) => short.insert(key, group),
                 None => long.insert(Box::from(span), group),
@@ -904,6 +907,9 @@ impl Gazetteer {
         };
         let hyphen_before = |w: usize| w > 0 && &text[words[w - 1].1..words[w].0] == "-";
         let mut new = Vec::new();
+        // Buffers for each span tried, allocated once: the folded span, and the options found
+        // (a mention copies them).
+        let (mut folded, mut options_) = (String::new(), Vec::new());
         let mut i = 0;
         let bytes = text.as_bytes();
         while i < words.len() {
@@ -954,13 +960,13 @@ impl Gazetteer {
                 if n == 1 && sentence_start(i) && !mid_sentence(span) {
                     continue;
                 }
-                let folded = normalize(span);
+                normalize_into(span, &mut folded);
                 if n == 1 && lang.is_stopword(stopwords::languages_of(&folded)) {
                     continue;
                 }
                 let shape = Shape::of(span);
                 let initial = initial_class(&folded);
-                let mut options_ = Vec::new();
+                options_.clear();
                 for name in &self.key_members[self.keys.member_range(g)] {
                     // A Latin-script word is a spelling variant of a name written in Latin
                     // script only: through the romanisation of Arabic, Cyrillic or Japanese
@@ -984,11 +990,11 @@ impl Gazetteer {
                     };
                     if ok {
                         let kind = if name.role == Role::Demonym { MatchKind::Demonym } else { MatchKind::Variant };
-                        options_.push(Option_ { entity: name.entity, kind, ambiguous: false, by_variant: true });
+                        options_.push(Option_ { entity: name.entity, kind, ambiguous: false, by_variant: true, all_caps_name: name.shape.all_caps });
                     }
                 }
                 if !options_.is_empty() {
-                    new.push(Found::new(s, e, options_));
+                    new.push(Found::new(s, e, options_.clone()));
                     matched = n;
                     break;
                 }
