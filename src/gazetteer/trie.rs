@@ -7,15 +7,17 @@
 //! every byte. Built from the sorted patterns in one pass, it takes a fraction of the time and
 //! memory of a double-array Aho-Corasick automaton over the same 300k patterns.
 //!
-//! Layout: nodes in breadth-first order, so the children of a node are consecutive and the
-//! next node's `first_child` ends them. A node holds the byte leading to it, its first child
-//! and the pattern ending at it (`NONE` if none) in 12 bytes: looking a byte up among a node's
-//! children reads one run of memory, and the child found is already in it. Nodes with many
-//! children (near the root) have a bitmap of their children's bytes instead of a search. Where
-//! only one pattern goes on below a node, the node is that pattern's tail: the rest of it is
-//! compared with the text at once (most nodes of a plain trie are such chains; without them the
-//! trie is a quarter of the size and mostly stays in cache). The root's children are also in a
-//! 256-entry table.
+//! Layout: the children of a node are consecutive (a block), and blocks are laid out depth
+//! first: a node's subtree is one stretch of memory, so that a walk, once below the first
+//! levels (which stay in cache), reads nodes close to each other rather than one from each
+//! level of a breadth-first array. A node holds the byte leading to it, its first child, its
+//! number of children and the pattern ending at it (`NONE` if none) in 12 bytes: looking a byte
+//! up among a node's children reads one run of memory, and the child found is already in it.
+//! Nodes with many children (near the root) have a bitmap of their children's bytes instead of
+//! a search. Where only one pattern goes on below a node, the node is that pattern's tail: the
+//! rest of it, kept in the node's order in `tails`, is compared with the text at once (most
+//! nodes of a plain trie are such chains; without them the trie is a quarter of the size and
+//! mostly stays in cache). The root's children are also in a 256-entry table.
 
 use super::words::word_len;
 use crate::ascii_lanes::lanes;
@@ -24,24 +26,26 @@ const NONE: u32 = u32::MAX;
 
 #[derive(Clone, Copy)]
 struct Node {
-    first_child: u32,
+    /// The node's first child; for a tail, where its rest starts in `tails`.
+    first: u32,
     /// The pattern that ends here, or for a tail the one pattern that goes on below.
     value: u32,
     label: u8,
-    tail: bool,
-    /// 1 + index of the node's bitmap in `bitmaps`, or 0.
+    /// How many children the node has (UTF-8 has 243 possible bytes), or `TAIL`.
+    children: u8,
+    /// 1 + index of the node's bitmap in `bitmaps`, or 0; for a tail, the length of its rest.
     wide: u16,
 }
+
+const TAIL: u8 = u8::MAX;
 
 /// Nodes with more children than this get a bitmap.
 const NARROW: usize = 8;
 
 pub(crate) struct Trie {
-    /// The nodes, then a sentinel that ends the last node's children.
     nodes: Vec<Node>,
-    /// The patterns' bytes, end to end, and where each ends (the tails are read from there).
-    bytes: Vec<u8>,
-    ends: Vec<u32>,
+    /// The rest of each tail's pattern, end to end.
+    tails: Vec<u8>,
     bitmaps: Vec<[u64; 4]>,
     root: Box<[u32; 256]>,
     /// Bloom filter of the marked prefixes: most prefixes asked about are not marked, and
@@ -195,63 +199,57 @@ impl Trie {
         let patterns: Vec<&[u8]> = texts.iter().map(|t| t.as_bytes()).collect();
         let order = sorted_order(&patterns);
         let total: usize = patterns.iter().map(|p| p.len()).sum();
-        let node = |label: u8| Node { first_child: 0, value: NONE, label, tail: false, wide: 0 };
-        let mut nodes = Vec::with_capacity(total / 2 + 2);
+        let node = |label: u8| Node { first: 0, value: NONE, label, children: 0, wide: 0 };
+        let mut nodes = Vec::with_capacity(total / 4 + 2);
         nodes.push(node(0));
-        // Node n covers order[lo..hi], the patterns that share its prefix of length `depth`;
-        // nodes are processed in id order, which is breadth-first.
-        let mut ranges: Vec<(u32, u32, u32)> = Vec::with_capacity(total / 2 + 1);
-        ranges.push((0, order.len() as u32, 0));
-        let mut n = 0;
-        while n < ranges.len() {
-            let (mut lo, hi, depth) = ranges[n];
-            let d = depth as usize;
-            nodes[n].first_child = ranges.len() as u32;
-            if n > 0 && hi - lo == 1 && patterns[order[lo as usize] as usize].len() > d {
-                nodes[n].value = order[lo as usize];
-                nodes[n].tail = true;
-                n += 1;
+        let mut tails = Vec::new();
+        let mut bitmaps = Vec::new();
+        // Depth first: (node, the patterns order[lo..hi] that share its prefix, of length
+        // `depth`). A node's children get their block when it is expanded, and the first child
+        // is expanded next.
+        let mut stack: Vec<(u32, u32, u32, u32)> = vec![(0, 0, order.len() as u32, 0)];
+        while let Some((n, mut lo, hi, depth)) = stack.pop() {
+            let (n, d) = (n as usize, depth as usize);
+            let Some(&first) = order.get(lo as usize).map(|&p| &patterns[p as usize]) else { continue }; // no patterns
+            if n > 0 && hi - lo == 1 && first.len() > d && first.len() - d <= usize::from(u16::MAX) {
+                nodes[n] = Node { first: tails.len() as u32, value: order[lo as usize], children: TAIL, wide: (first.len() - d) as u16, ..nodes[n] };
+                tails.extend_from_slice(&first[d..]);
                 continue;
             }
-            if lo < hi && patterns[order[lo as usize] as usize].len() == d {
+            if lo < hi && first.len() == d {
                 nodes[n].value = order[lo as usize];
                 lo += 1;
             }
+            let block = nodes.len();
+            let mut ranges = Vec::new();
             while lo < hi {
                 let byte = patterns[order[lo as usize] as usize][d];
                 let mut end = lo + 1;
                 while end < hi && patterns[order[end as usize] as usize][d] == byte {
                     end += 1;
                 }
-                ranges.push((lo, end, depth + 1));
+                ranges.push((lo, end));
                 nodes.push(node(byte));
                 lo = end;
             }
-            n += 1;
-        }
-        nodes.push(node(0));
-        nodes.last_mut().expect("sentinel").first_child = ranges.len() as u32;
-        let mut bitmaps = Vec::new();
-        for n in 0..nodes.len() - 1 {
-            let (a, b) = (nodes[n].first_child as usize, nodes[n + 1].first_child as usize);
-            if b - a > NARROW && bitmaps.len() < usize::from(u16::MAX) {
+            nodes[n].first = block as u32;
+            nodes[n].children = u8::try_from(ranges.len()).expect("at most 243 bytes follow a prefix in UTF-8");
+            if ranges.len() > NARROW && bitmaps.len() < usize::from(u16::MAX) {
                 let mut bits = [0u64; 4];
-                for child in &nodes[a..b] {
+                for child in &nodes[block..] {
                     bits[usize::from(child.label / 64)] |= 1 << (child.label % 64);
                 }
                 bitmaps.push(bits);
                 nodes[n].wide = bitmaps.len() as u16;
             }
+            for (k, &(lo, end)) in ranges.iter().enumerate().rev() {
+                stack.push(((block + k) as u32, lo, end, depth + 1));
+            }
         }
         let mut root = Box::new([NONE; 256]);
-        for child in nodes[0].first_child..nodes[1].first_child {
+        let children = nodes[0].first..nodes[0].first + u32::from(nodes[0].children);
+        for child in children {
             root[usize::from(nodes[child as usize].label)] = child;
-        }
-        let mut bytes = Vec::with_capacity(total);
-        let mut ends = Vec::with_capacity(patterns.len());
-        for p in &patterns {
-            bytes.extend_from_slice(p);
-            ends.push(bytes.len() as u32);
         }
         let mut first_words = Bloom::new(FIRST_WORD_BITS);
         for text in &texts {
@@ -262,8 +260,7 @@ impl Trie {
         }
         Trie {
             nodes,
-            bytes,
-            ends,
+            tails,
             bitmaps,
             root,
             marked: Bloom::new(FILTER_BITS),
@@ -299,29 +296,21 @@ impl Trie {
         }
     }
 
-    fn pattern(&self, value: u32) -> &[u8] {
-        let v = value as usize;
-        let start = if v == 0 { 0 } else { self.ends[v - 1] as usize };
-        &self.bytes[start..self.ends[v] as usize]
-    }
-
     #[inline]
-    fn child(&self, node: u32, byte: u8) -> Option<u32> {
-        let n = node as usize;
-        let (a, b) = (self.nodes[n].first_child as usize, self.nodes.get(n + 1)?.first_child as usize);
-        let wide = self.nodes[n].wide;
-        if wide != 0 {
-            let bits = &self.bitmaps[usize::from(wide - 1)];
+    fn child(&self, node: &Node, byte: u8) -> Option<u32> {
+        let first = node.first as usize;
+        if node.wide != 0 {
+            let bits = &self.bitmaps[usize::from(node.wide - 1)];
             let (w, bit) = (usize::from(byte / 64), byte % 64);
             if bits[w] >> bit & 1 == 0 {
                 return None;
             }
             let below: u32 =
                 bits[..w].iter().map(|x| x.count_ones()).sum::<u32>() + (bits[w] & ((1u64 << bit) - 1)).count_ones();
-            return Some(a as u32 + below);
+            return Some(first as u32 + below);
         }
-        let i = self.nodes.get(a..b)?.iter().position(|c| c.label == byte)?;
-        Some((a + i) as u32)
+        let i = self.nodes.get(first..first + usize::from(node.children))?.iter().position(|c| c.label == byte)?;
+        Some((first + i) as u32)
     }
 
     /// The longest pattern that `hay[at..]` starts with: (end in `hay`, value).
@@ -342,9 +331,10 @@ impl Trie {
         let mut best = None;
         let mut i = at + 1;
         loop {
-            let Node { value, tail, .. } = self.nodes[node as usize];
-            if tail {
-                let rest = &self.pattern(value)[i - at..];
+            let here = self.nodes[node as usize];
+            let value = here.value;
+            if here.children == TAIL {
+                let rest = &self.tails[here.first as usize..here.first as usize + usize::from(here.wide)];
                 if i + rest.len() >= min_end && hay.get(i..i + rest.len()) == Some(rest) {
                     best = Some((i + rest.len(), value));
                 }
@@ -354,7 +344,7 @@ impl Trie {
                 best = Some((i, value));
             }
             let Some(&byte) = hay.get(i) else { break };
-            match self.child(node, byte) {
+            match self.child(&here, byte) {
                 Some(next) => node = next,
                 None => break,
             }
