@@ -83,9 +83,25 @@ pub(crate) struct PatternMember {
     surface: (u32, u32),
 }
 
+/// What the exact tier asks first of a pattern group it found, in one place (one read of
+/// memory for a group seldom found, where three arrays cost one each).
+#[derive(Debug, Clone, Copy)]
+struct GroupHead {
+    /// Where the group's members start in `PatternMembers::members`.
+    first: u32,
+    /// Index in `PatternMembers::stop_masks` of the pattern's stopword languages.
+    stop: u16,
+    /// `Gazetteer::form_lowercase_ok` of the pattern.
+    lowercase_ok: bool,
+}
+
 /// The members of every pattern group, with the names as written end to end.
 pub(crate) struct PatternMembers {
-    pub members: Vec<PatternMember>,
+    /// One per group, and one more that ends the last group's members.
+    heads: Vec<GroupHead>,
+    /// The distinct `Gazetteer::form_stop_langs` values (a few hundred).
+    stop_masks: Vec<u64>,
+    members: Vec<PatternMember>,
     surfaces: String,
 }
 
@@ -94,7 +110,26 @@ impl PatternMembers {
         let groups = g.surfaces.as_ref().unwrap_or(&g.forms);
         let mut surfaces = String::new();
         let mut members = Vec::with_capacity(g.names.len());
+        let mut heads = Vec::with_capacity(groups.len() + 1);
+        let mut stop_masks = vec![0u64];
+        let mut stop_index: FxHashMap<u64, u16> = FxHashMap::default();
+        stop_index.insert(0, 0);
+        // The stopword languages and lower-case names are those of folded forms: under
+        // case="sensitive" the groups are of surfaces, and the tagger asks neither.
+        let forms = g.surfaces.is_none();
         for group in 0..groups.len() as u32 {
+            let mask = if forms { g.form_stop_langs.get(group as usize).copied().unwrap_or(0) } else { 0 };
+            let stop = match stop_index.get(&mask) {
+                Some(&i) => i,
+                None => {
+                    let i = u16::try_from(stop_masks.len()).ok()?;
+                    stop_masks.push(mask);
+                    stop_index.insert(mask, i);
+                    i
+                }
+            };
+            let lowercase_ok = forms && g.form_lowercase_ok.get(group as usize).copied().unwrap_or(false);
+            heads.push(GroupHead { first: u32::try_from(members.len()).ok()?, stop, lowercase_ok });
             for &n in groups.members(group) {
                 let name = &g.names[n as usize];
                 let start = u32::try_from(surfaces.len()).ok()?;
@@ -109,7 +144,22 @@ impl PatternMembers {
                 });
             }
         }
-        Some(PatternMembers { members, surfaces })
+        heads.push(GroupHead { first: u32::try_from(members.len()).ok()?, stop: 0, lowercase_ok: false });
+        Some(PatternMembers { heads, stop_masks, members, surfaces })
+    }
+
+    /// The members of `group`, whether some may be written in lower case, and the stopword
+    /// languages of its pattern (both only for folded forms, else false and 0).
+    pub fn group(&self, group: u32) -> (&[PatternMember], bool, u64) {
+        let g = group as usize;
+        match (self.heads.get(g), self.heads.get(g + 1)) {
+            (Some(head), Some(next)) => (
+                self.members.get(head.first as usize..next.first as usize).unwrap_or(&[]),
+                head.lowercase_ok,
+                self.stop_masks.get(usize::from(head.stop)).copied().unwrap_or(0),
+            ),
+            _ => (&[], false, 0),
+        }
     }
 
     pub fn surface(&self, member: &PatternMember) -> &str {

@@ -636,7 +636,7 @@ impl Gazetteer {
         found: &mut Vec<Found>,
     ) -> usize {
         if classes.get(start).is_some_and(|&c| c & LOWER != 0)
-            && !self.form_lowercase_ok.get(group as usize).copied().unwrap_or(true)
+            && !self.group_lowercase_ok(group)
             && hay[start..end].chars().all(is_word_char)
         {
             return end; // one word starting in lower case: no name it may be wants that
@@ -733,12 +733,19 @@ impl Gazetteer {
         let span = &text[ostart..oend];
         let smart = self.case == CaseMode::Smart;
         let one_word = !hay[start..end].contains(' ');
-        let stop_langs = if smart && one_word {
-            let form = if self.surfaces.is_some() { None } else { Some(group) };
-            form.and_then(|g| self.form_stop_langs.get(g as usize)).copied().unwrap_or(0)
-        } else {
-            0
+        // The group's members and what is asked first of it, read together (see `GroupHead`),
+        // or from the gazetteer's arrays where the pattern members could not be built.
+        let pattern_members = self.pattern_members();
+        let group_facts = pattern_members.map(|m| m.group(group));
+        let (lowercase_ok, form_stop_langs) = match group_facts {
+            Some((_, lowercase_ok, stop_langs)) => (lowercase_ok, stop_langs),
+            None if self.surfaces.is_none() => (
+                self.form_lowercase_ok.get(group as usize).copied().unwrap_or(false),
+                self.form_stop_langs.get(group as usize).copied().unwrap_or(0),
+            ),
+            None => (false, 0),
         };
+        let stop_langs = if smart && one_word { form_stop_langs } else { 0 };
         // An English stopword (The, In, He) is one in every text (see `TextLanguage`): only an
         // acronym written in capitals survives it, as below, and this is the common case (a
         // third of the patterns found), turned away before anything else is read of the span.
@@ -749,7 +756,6 @@ impl Gazetteer {
             // Most raw matches are common words in lower case (the, and, des): out at once
             // unless a name that may be written in lower case (a demonym, a phrase such as
             // *aviation russe*) is among the names.
-            let lowercase_ok = self.surfaces.is_none() && self.form_lowercase_ok.get(group as usize).copied().unwrap_or(false);
             if span.is_ascii() && !lowercase_ok && !span.bytes().any(|b| b.is_ascii_uppercase()) {
                 return None;
             }
@@ -787,9 +793,9 @@ impl Gazetteer {
                 };
                 options_.push(Option_ { entity, kind, ambiguous, by_variant: false, all_caps_name: name_shape.all_caps });
             };
-            match self.pattern_members() {
-                Some(members) => {
-                    for m in &members.members[self.pattern_groups().member_range(group)] {
+            match pattern_members.zip(group_facts) {
+                Some((members, (of_group, _, _))) => {
+                    for m in of_group {
                         consider(m.role, m.shape, m.exact_case, members.surface(m), m.entity, m.ambiguous);
                     }
                 }
@@ -810,6 +816,15 @@ impl Gazetteer {
             }
             (!options_.is_empty()).then(|| Found::new(ostart, oend, options_.clone()))
         })
+    }
+
+    /// Whether some name of pattern group `group` may be written in lower case (asked under
+    /// case="smart", whose patterns are folded forms).
+    fn group_lowercase_ok(&self, group: u32) -> bool {
+        match self.pattern_members() {
+            Some(members) => members.group(group).1,
+            None => self.form_lowercase_ok.get(group as usize).copied().unwrap_or(true),
+        }
     }
 
     /// The group of names whose variant key is that of `span` (keys under four letters say
