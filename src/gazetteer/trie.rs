@@ -394,6 +394,19 @@ mod tests {
     }
 
     #[test]
+    fn a_rest_too_long_for_a_tail_is_a_chain_of_nodes() {
+        // A tail's length is held in 16 bits: a longer rest is walked node by node.
+        let long = "a".repeat(70_000);
+        let patterns = [long.as_str(), "b"];
+        let trie = Trie::new(patterns.iter().copied());
+        let mut hay = long.clone();
+        assert_eq!(trie.longest_at(hay.as_bytes(), 0), Some((70_000, 0)));
+        hay.pop();
+        assert_eq!(trie.longest_at(hay.as_bytes(), 0), None);
+        assert_eq!(trie.longest_at(b"b", 0), Some((1, 1)));
+    }
+
+    #[test]
     fn sorted_order_is_byte_order() {
         let patterns: Vec<&[u8]> = ["b", "abcdefgh", "abcdefghi", "abcdefg", "abcdefgha", "a", "ab", "é", "北京", "abcdefgh z", "\u{1}"]
             .iter()
