@@ -477,16 +477,17 @@ pub(crate) fn resolve<'t>(
     g: &Gazetteer,
     text: &'t str,
     runs: &dyn Fn() -> &'t [(usize, usize)],
-    mut found: Vec<Found>,
+    found: &mut Vec<Found>,
 ) -> Vec<Resolved> {
-    let paired = town_comma_region(g, text, &found);
-    drop_by_surroundings(g, text, runs, &mut found, &paired);
+    let paired = town_comma_region(g, text, found);
+    drop_by_surroundings(g, text, runs, found, &paired);
     with_reused(&TABLES, Tables::fits, |tables| resolve_with(g, &paired, found, tables))
 }
 
-fn resolve_with(g: &Gazetteer, paired: &FxHashSet<(usize, u32)>, found: Vec<Found>, tables: &mut Tables) -> Vec<Resolved> {
+/// Resolution proper; `found` is left empty (its buffer kept for the next text).
+fn resolve_with(g: &Gazetteer, paired: &FxHashSet<(usize, u32)>, found: &mut Vec<Found>, tables: &mut Tables) -> Vec<Resolved> {
     let Tables { votes, dominant, regions_named, named, context, scored } = tables;
-    dominant_regions(g, &found, votes, dominant);
+    dominant_regions(g, found, votes, dominant);
     let facts = g.facts();
     // A name that is also a word or a person's name (Center, Taylor) needs the document to name
     // its region (see below): the entities named without doubt, listed only if some option
@@ -496,14 +497,14 @@ fn resolve_with(g: &Gazetteer, paired: &FxHashSet<(usize, u32)>, found: Vec<Foun
     if found.iter().any(|f| f.options.iter().any(asks)) {
         // Entities named in the document by a name that is theirs without doubt (read for the
         // regions places lie in: any option of a mention counts, not only the chosen one).
-        for f in &found {
+        for f in found.iter() {
             regions_named.extend(f.options.iter().filter(|o| !o.by_variant && !o.ambiguous).map(|o| o.entity));
         }
         regions_named.sort_unstable();
     }
     named.clear();
     context.clear();
-    for f in &found {
+    for f in found.iter() {
         if let [only] = f.options.as_slice() {
             if !only.by_variant && !only.ambiguous {
                 named.push(only.entity);
@@ -523,7 +524,7 @@ fn resolve_with(g: &Gazetteer, paired: &FxHashSet<(usize, u32)>, found: Vec<Foun
     let in_context = |e: &EntityFacts| context.iter().find(|(c, _)| *c == e.country).map_or(0.0, |&(_, w)| w);
     let has = |list: &[u32], r: u32| list.binary_search(&r).is_ok();
     let mut resolved = Vec::with_capacity(found.len());
-    for (i, f) in found.into_iter().enumerate() {
+    for (i, f) in found.drain(..).enumerate() {
         // A town named like the region it lies in is the region's seat (Idlib, Deir ez-Zor,
         // New York): the town is the usual reading of the shared name, so it takes the
         // region's prior (the region's population counts the town's) and a little more.

@@ -403,6 +403,28 @@ fn end_of_word(hay: &str, at: usize) -> usize {
 struct Scratch {
     folded: NormalizedText,
     runs: WordRuns,
+    /// The spans found, before resolution.
+    found: Vec<Found>,
+    variants: VariantBuffers,
+}
+
+/// The variant tier's buffers: which words the exact tier's mentions cover, the words listed
+/// for its mid-sentence questions, a span folded, and a span's options.
+#[derive(Default)]
+struct VariantBuffers {
+    covered: Vec<bool>,
+    listed: Vec<usize>,
+    folded: String,
+    options: Vec<Option_>,
+}
+
+impl VariantBuffers {
+    fn bytes(&self) -> usize {
+        self.covered.capacity()
+            + self.listed.capacity() * std::mem::size_of::<usize>()
+            + self.folded.capacity()
+            + self.options.capacity() * std::mem::size_of::<Option_>()
+    }
 }
 
 /// Reused buffers larger than this are dropped after the text (no long-lived large buffers
@@ -411,7 +433,8 @@ const SCRATCH_LIMIT: usize = 1 << 20;
 
 impl Scratch {
     fn bytes(&self) -> usize {
-        self.folded.capacity_bytes() + self.runs.capacity_bytes()
+        self.folded.capacity_bytes() + self.runs.capacity_bytes() + self.found.capacity() * std::mem::size_of::<Found>()
+            + self.variants.bytes()
     }
 }
 
@@ -430,7 +453,7 @@ impl Gazetteer {
             text,
             bits: options.lang.map(|l| stopwords::language_bit(l.code()).unwrap_or(0) | english()),
         };
-        let mut found = Vec::new();
+        let mut found = std::mem::take(&mut scratch.found);
         if self.case == CaseMode::Sensitive {
             self.exact_tier(text, text, None, options, &mut lang, &mut found);
         } else {
@@ -451,11 +474,12 @@ impl Gazetteer {
             .runs()
         };
         if variants {
-            self.variant_tier(text, read_runs(), options, &mut lang, &mut found);
+            self.variant_tier(text, read_runs(), options, &mut lang, &mut found, &mut scratch.variants);
         }
         found.sort_by_key(|f| f.start);
-        let resolved = resolve(self, text, &read_runs, found);
+        let resolved = resolve(self, text, &read_runs, &mut found);
         scratch.runs = runs.into_inner().unwrap_or_else(|| spare.take());
+        scratch.found = found;
         // The mentions come in text order: code-point offsets counted on from one to the next.
         let mut chars = CharCounter::new(text);
         Ok(resolved
@@ -879,10 +903,13 @@ impl Gazetteer {
         options: &TagOptions,
         lang: &mut TextLanguage,
         found: &mut Vec<Found>,
+        buffers: &mut VariantBuffers,
     ) {
         let words = runs;
+        let VariantBuffers { covered, listed, folded, options: options_ } = buffers;
         found.sort_by_key(|f| f.start);
-        let mut covered = vec![false; words.len()];
+        covered.clear();
+        covered.resize(words.len(), false);
         let mut k = 0;
         for (w, &(ws, we)) in words.iter().enumerate() {
             while k < found.len() && found[k].end <= ws {
@@ -890,6 +917,7 @@ impl Gazetteer {
             }
             covered[w] = k < found.len() && found[k].start < we;
         }
+        let covered: &[bool] = covered;
         // Capitalised (or caseless-script) words, and lower-case particles.
         let capitalised = |w: &str| match w.as_bytes().first() {
             Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
@@ -912,19 +940,17 @@ impl Gazetteer {
         // outside the exact tier's mentions. Asked for a sentence opener whose key names a
         // place, several times in most articles: the words not in lower case are listed once,
         // at the first question, rather than every word scanned for each.
-        let mid_sentence_words = std::cell::OnceCell::new();
+        listed.clear();
+        let (listed, listed_yet) = (RefCell::new(listed), Cell::new(false));
         let mid_sentence = |span: &str| {
-            let listed: &Vec<usize> = mid_sentence_words.get_or_init(|| {
+            if !listed_yet.replace(true) {
                 let bytes = text.as_bytes();
-                (0..words.len()).filter(|&w| !covered[w] && !bytes[words[w].0].is_ascii_lowercase()).collect()
-            });
-            listed.iter().any(|&w| &text[words[w].0..words[w].1] == span && !sentence_start(w))
+                listed.borrow_mut().extend((0..words.len()).filter(|&w| !covered[w] && !bytes[words[w].0].is_ascii_lowercase()));
+            }
+            listed.borrow().iter().any(|&w| &text[words[w].0..words[w].1] == span && !sentence_start(w))
         };
         let hyphen_before = |w: usize| w > 0 && &text[words[w - 1].1..words[w].0] == "-";
-        let mut new = Vec::new();
-        // Buffers for each span tried, allocated once: the folded span, and the options found
-        // (a mention copies them).
-        let (mut folded, mut options_) = (String::new(), Vec::new());
+        // Mentions found here go on the end of `found` (after the words' `covered` was read).
         let mut i = 0;
         let bytes = text.as_bytes();
         while i < words.len() {
@@ -975,12 +1001,12 @@ impl Gazetteer {
                 if n == 1 && sentence_start(i) && !mid_sentence(span) {
                     continue;
                 }
-                normalize_into(span, &mut folded);
-                if n == 1 && lang.is_stopword(stopwords::languages_of(&folded)) {
+                normalize_into(span, folded);
+                if n == 1 && lang.is_stopword(stopwords::languages_of(folded)) {
                     continue;
                 }
                 let shape = Shape::of(span);
-                let initial = initial_class(&folded);
+                let initial = initial_class(folded);
                 options_.clear();
                 for name in &self.key_members[self.keys.member_range(g)] {
                     // A Latin-script word is a spelling variant of a name written in Latin
@@ -1009,14 +1035,13 @@ impl Gazetteer {
                     }
                 }
                 if !options_.is_empty() {
-                    new.push(Found::new(s, e, options_.clone()));
+                    found.push(Found::new(s, e, options_.clone()));
                     matched = n;
                     break;
                 }
             }
             i += matched.max(1);
         }
-        found.extend(new);
     }
 }
 
