@@ -31,7 +31,8 @@ struct Node {
     /// The pattern that ends here, or for a tail the one pattern that goes on below.
     value: u32,
     label: u8,
-    /// How many children the node has (UTF-8 has 243 possible bytes), or `TAIL`.
+    /// How many children the node has (at most 179: the bytes that may follow a prefix of
+    /// UTF-8 text), or `TAIL`.
     children: u8,
     /// 1 + index of the node's bitmap in `bitmaps`, or 0; for a tail, the length of its rest.
     wide: u16,
@@ -220,30 +221,30 @@ impl Trie {
                 nodes[n].value = order[lo as usize];
                 lo += 1;
             }
-            let block = nodes.len();
-            let mut ranges = Vec::new();
+            // The children, onto the stack as they come, then reversed there so that the first
+            // is expanded next.
+            let (block, pushed) = (nodes.len(), stack.len());
             while lo < hi {
                 let byte = patterns[order[lo as usize] as usize][d];
                 let mut end = lo + 1;
                 while end < hi && patterns[order[end as usize] as usize][d] == byte {
                     end += 1;
                 }
-                ranges.push((lo, end));
+                stack.push((nodes.len() as u32, lo, end, depth + 1));
                 nodes.push(node(byte));
                 lo = end;
             }
+            stack[pushed..].reverse();
+            let count = nodes.len() - block;
             nodes[n].first = block as u32;
-            nodes[n].children = u8::try_from(ranges.len()).expect("at most 243 bytes follow a prefix in UTF-8");
-            if ranges.len() > NARROW && bitmaps.len() < usize::from(u16::MAX) {
+            nodes[n].children = u8::try_from(count).expect("at most 179 bytes follow a prefix in UTF-8");
+            if count > NARROW && bitmaps.len() < usize::from(u16::MAX) {
                 let mut bits = [0u64; 4];
                 for child in &nodes[block..] {
                     bits[usize::from(child.label / 64)] |= 1 << (child.label % 64);
                 }
                 bitmaps.push(bits);
                 nodes[n].wide = bitmaps.len() as u16;
-            }
-            for (k, &(lo, end)) in ranges.iter().enumerate().rev() {
-                stack.push(((block + k) as u32, lo, end, depth + 1));
             }
         }
         let mut root = Box::new([NONE; 256]);
