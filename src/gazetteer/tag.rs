@@ -409,22 +409,31 @@ struct Scratch {
 }
 
 /// The variant tier's buffers: which words the exact tier's mentions cover, the words listed
-/// for its mid-sentence questions, a span folded, and a span's options.
+/// for its mid-sentence questions, and a span folded.
 #[derive(Default)]
 struct VariantBuffers {
     covered: Vec<bool>,
     listed: Vec<usize>,
     folded: String,
-    options: Vec<Option_>,
 }
 
 impl VariantBuffers {
     fn bytes(&self) -> usize {
-        self.covered.capacity()
-            + self.listed.capacity() * std::mem::size_of::<usize>()
-            + self.folded.capacity()
-            + self.options.capacity() * std::mem::size_of::<Option_>()
+        self.covered.capacity() + self.listed.capacity() * std::mem::size_of::<usize>() + self.folded.capacity()
     }
+}
+
+thread_local! {
+    static OPTIONS: Cell<Vec<Option_>> = const { Cell::new(Vec::new()) };
+}
+
+/// `f` with the thread's buffer for the options of a span, empty (a mention copies them out):
+/// no Vec grown for each span tried, by either tier.
+fn with_options<R>(f: impl FnOnce(&mut Vec<Option_>) -> R) -> R {
+    with_reused(&OPTIONS, |o| o.capacity() <= 1 << 12, |options| {
+        options.clear();
+        f(options)
+    })
 }
 
 /// Reused buffers larger than this are dropped after the text (no long-lived large buffers
@@ -788,12 +797,7 @@ impl Gazetteer {
             }
         }
         let shape = Shape::of(span);
-        // The options in a buffer of the thread's (a mention copies them).
-        thread_local! {
-            static OPTIONS: Cell<Vec<Option_>> = const { Cell::new(Vec::new()) };
-        }
-        with_reused(&OPTIONS, |o| o.capacity() <= 1 << 12, |options_| {
-            options_.clear();
+        with_options(|options_| {
             let mut consider = |role: Role, name_shape: Shape, exact_case: bool, surface: &str, entity: u32, ambiguous: bool| {
                 if role == Role::Demonym && !options.demonyms {
                     return;
@@ -906,7 +910,7 @@ impl Gazetteer {
         buffers: &mut VariantBuffers,
     ) {
         let words = runs;
-        let VariantBuffers { covered, listed, folded, options: options_ } = buffers;
+        let VariantBuffers { covered, listed, folded } = buffers;
         found.sort_by_key(|f| f.start);
         covered.clear();
         covered.resize(words.len(), false);
@@ -1007,35 +1011,36 @@ impl Gazetteer {
                 }
                 let shape = Shape::of(span);
                 let initial = initial_class(folded);
-                options_.clear();
-                for name in &self.key_members[self.keys.member_range(g)] {
-                    // A Latin-script word is a spelling variant of a name written in Latin
-                    // script only: through the romanisation of Arabic, Cyrillic or Japanese
-                    // names, English words meet too many skeletons (Manager / モンゴル,
-                    // Association / السيستاني).
-                    if latin && !name.latin {
-                        continue;
-                    }
-                    let ok = match name.role {
-                        Role::Demonym => {
-                            options.demonyms && (!latin || name.transliterated)
+                let made = with_options(|options_| {
+                    for name in &self.key_members[self.keys.member_range(g)] {
+                        // A Latin-script word is a spelling variant of a name written in Latin
+                        // script only: through the romanisation of Arabic, Cyrillic or Japanese
+                        // names, English words meet too many skeletons (Manager / モンゴル,
+                        // Association / السيستاني).
+                        if latin && !name.latin {
+                            continue;
                         }
-                        _ => {
-                            !name.shape.all_caps
-                                && !name.exact_case
-                                && !name.ambiguous
-                                && shape.fits_name(name.shape)
-                                && same_initial(initial, name.initial)
-                                && (!latin || name.transliterated)
+                        let ok = match name.role {
+                            Role::Demonym => options.demonyms && (!latin || name.transliterated),
+                            _ => {
+                                !name.shape.all_caps
+                                    && !name.exact_case
+                                    && !name.ambiguous
+                                    && shape.fits_name(name.shape)
+                                    && same_initial(initial, name.initial)
+                                    && (!latin || name.transliterated)
+                            }
+                        };
+                        if ok {
+                            let kind = if name.role == Role::Demonym { MatchKind::Demonym } else { MatchKind::Variant };
+                            let all_caps_name = name.shape.all_caps;
+                            options_.push(Option_ { entity: name.entity, kind, ambiguous: false, by_variant: true, all_caps_name });
                         }
-                    };
-                    if ok {
-                        let kind = if name.role == Role::Demonym { MatchKind::Demonym } else { MatchKind::Variant };
-                        options_.push(Option_ { entity: name.entity, kind, ambiguous: false, by_variant: true, all_caps_name: name.shape.all_caps });
                     }
-                }
-                if !options_.is_empty() {
-                    found.push(Found::new(s, e, options_.clone()));
+                    (!options_.is_empty()).then(|| Found::new(s, e, options_.clone()))
+                });
+                if let Some(f) = made {
+                    found.push(f);
                     matched = n;
                     break;
                 }
